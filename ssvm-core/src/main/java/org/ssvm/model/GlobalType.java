@@ -1,0 +1,5 @@
+package org.ssvm.model;
+
+/** The type of a global variable. */
+public record GlobalType(ValType valueType, boolean mutable) {
+}
