@@ -9,6 +9,7 @@ import org.ssvm.ValidationException;
 import org.ssvm.model.DataSegment;
 import org.ssvm.model.ElementSegment;
 import org.ssvm.model.Export;
+import org.ssvm.model.ExternKind;
 import org.ssvm.model.Expr;
 import org.ssvm.model.FunctionBody;
 import org.ssvm.model.Global;
@@ -218,13 +219,14 @@ public final class Validator {
                 case GLOBAL -> ctx.globalTypes.length;
             };
             if (!inRange(e.index(), count)) {
-                throw new ValidationException("unknown " + e.kind().textName() + " " + Integer.toUnsignedString(e.index())
+                String kind = e.kind() == ExternKind.FUNC ? "function" : e.kind().textName();
+                throw new ValidationException("unknown " + kind + " " + Integer.toUnsignedString(e.index())
                         + " (in export \"" + e.name() + "\")");
             }
             if (!names.add(e.name())) {
                 throw new ValidationException("duplicate export name (\"" + e.name() + "\")");
             }
-            if (e.kind() == org.ssvm.model.ExternKind.FUNC) {
+            if (e.kind() == ExternKind.FUNC) {
                 ctx.declaredFuncs[e.index()] = true;
             }
         }
