@@ -63,6 +63,19 @@ class ModuleValidationTest {
     }
 
     @Test
+    void messagesNameTheCategoryThenThePlace() {
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> Validator.validate(global(new Module(), I32, expr(new Code().f32(0)))));
+        org.junit.jupiter.api.Assertions.assertEquals(
+                "type mismatch (in global 0 initializer: expected [i32] but got [f32])", e.getMessage());
+        Module m = new Module();
+        func(m, VOID, new Code().op(Opcode.NOP).op(Opcode.LOCAL_GET, 4).op(Opcode.DROP).body());
+        e = assertThrows(ValidationException.class, () -> Validator.validate(m));
+        org.junit.jupiter.api.Assertions.assertEquals("unknown local 4 (in function 0 at offset 0x1: local.get)",
+                e.getMessage());
+    }
+
+    @Test
     void emptyModuleIsValid() {
         valid(new Module());
     }
