@@ -2,6 +2,7 @@ package org.ssvm.validation;
 
 import static org.ssvm.validation.ModuleContext.inRange;
 
+import java.util.Arrays;
 import org.ssvm.ValidationException;
 import org.ssvm.model.Expr;
 import org.ssvm.model.Opcode;
@@ -103,7 +104,7 @@ final class ConstantExpressions {
                 default -> throw notConstant(Opcode.single(b), where);
             }
             if (size == stack.length) {
-                stack = java.util.Arrays.copyOf(stack, size * 2);
+                stack = Arrays.copyOf(stack, size * 2);
             }
             stack[size++] = t;
         }

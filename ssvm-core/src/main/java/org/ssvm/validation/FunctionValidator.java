@@ -6,6 +6,7 @@ import static org.ssvm.validation.ValueTypes.FUNCREF;
 import static org.ssvm.validation.ValueTypes.I32;
 import static org.ssvm.validation.ValueTypes.UNKNOWN;
 
+import java.util.Arrays;
 import org.ssvm.ValidationException;
 import org.ssvm.model.FunctionBody;
 import org.ssvm.model.Opcode;
@@ -522,7 +523,7 @@ public final class FunctionValidator {
 
     private void push(int t) {
         if (size == vals.length) {
-            vals = java.util.Arrays.copyOf(vals, size * 2);
+            vals = Arrays.copyOf(vals, size * 2);
         }
         vals[size++] = t;
     }
@@ -530,7 +531,7 @@ public final class FunctionValidator {
     private void pushVals(int[] types) {
         int n = types.length;
         if (size + n > vals.length) {
-            vals = java.util.Arrays.copyOf(vals, Math.max(size + n, vals.length * 2));
+            vals = Arrays.copyOf(vals, Math.max(size + n, vals.length * 2));
         }
         System.arraycopy(types, 0, vals, size, n);
         size += n;
@@ -592,11 +593,11 @@ public final class FunctionValidator {
     private void pushCtrl(int kind, int[] params, int[] results) {
         if (ctrlSize == ctrlKind.length) {
             int n = ctrlSize * 2;
-            ctrlKind = java.util.Arrays.copyOf(ctrlKind, n);
-            ctrlHeight = java.util.Arrays.copyOf(ctrlHeight, n);
-            ctrlUnreachable = java.util.Arrays.copyOf(ctrlUnreachable, n);
-            ctrlParams = java.util.Arrays.copyOf(ctrlParams, n);
-            ctrlResults = java.util.Arrays.copyOf(ctrlResults, n);
+            ctrlKind = Arrays.copyOf(ctrlKind, n);
+            ctrlHeight = Arrays.copyOf(ctrlHeight, n);
+            ctrlUnreachable = Arrays.copyOf(ctrlUnreachable, n);
+            ctrlParams = Arrays.copyOf(ctrlParams, n);
+            ctrlResults = Arrays.copyOf(ctrlResults, n);
         }
         ctrlKind[ctrlSize] = kind;
         ctrlHeight[ctrlSize] = size;

@@ -1,5 +1,6 @@
 package org.ssvm.validation;
 
+import java.util.Arrays;
 import org.ssvm.model.ValType;
 
 /**
@@ -33,7 +34,7 @@ public final class ValueTypes {
         for (int t = 0; t < SINGLE.length; t++) {
             SINGLE[t] = new int[] {t};
         }
-        java.util.Arrays.fill(FROM_BYTE, -1);
+        Arrays.fill(FROM_BYTE, -1);
         for (int t = I32; t <= EXTERNREF; t++) {
             FROM_BYTE[VAL_TYPES[t].code()] = t;
         }
