@@ -43,6 +43,11 @@ public final class CodeReader extends BinaryReader {
         super(code, 0, code.length, codeOffset < 0 ? 0 : codeOffset);
     }
 
+    /** A reader over a function body's code, reporting error offsets in the module file. */
+    public static CodeReader forBody(org.ssvm.model.FunctionBody body) {
+        return new CodeReader(body.code(), body.codeOffset());
+    }
+
     /** Reads the next instruction and its immediates. */
     public Opcode next() {
         int at = pos;
@@ -53,7 +58,8 @@ public final class CodeReader extends BinaryReader {
             int sub = u32();
             op = Opcode.prefixed(b, Integer.toUnsignedLong(sub));
             if (op == null) {
-                throw error("illegal opcode " + hex(b) + " " + Integer.toHexString(sub), at);
+                String subHex = Integer.toHexString(sub);
+                throw error("illegal opcode " + hex(b) + " " + (subHex.length() < 2 ? "0" + subHex : subHex), at);
             }
         } else {
             op = Opcode.single(b);

@@ -336,6 +336,9 @@ class ModuleDecoderTest {
         malformed(module().voidType().body(0x0B).build(), "function and code section have inconsistent lengths");
         malformed(module().voidType().functions(1).body(0x06, 0x0B).build(), "illegal opcode 06");
         malformed(module().voidType().functions(1).body(0xFC, 0x12, 0x0B).build(), "illegal opcode fc 12");
+        malformed(module().voidType().functions(1).body(0xFC, 0x80, 0x20, 0x0B).build(), "illegal opcode fc 1000");
+        malformed(module().voidType().functions(1).body(0xFD, 0x80, 0x80, 0x80, 0x80, 0x10, 0x0B).build(),
+                "integer too large");
         malformed(module().voidType().functions(1).body(0xFD, 0x9A, 0x01, 0x0B).build(), "illegal opcode fd 9a");
         malformed(module().voidType().functions(1).body(0x3F, 0x01, 0x1A, 0x0B).build(), "zero byte expected");
         malformed(module().voidType().functions(1).body(0x41, 0, 0x40, 0x80, 0x00, 0x1A, 0x0B).build(),

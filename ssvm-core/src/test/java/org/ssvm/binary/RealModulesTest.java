@@ -44,7 +44,7 @@ class RealModulesTest {
             Module m = ModuleDecoder.decode(bytes);
             assertEquals(m.functions().size(), m.bodies().size(), file.toString());
             for (FunctionBody body : m.bodies()) {
-                CodeReader r = new CodeReader(body.code(), body.codeOffset());
+                CodeReader r = CodeReader.forBody(body);
                 while (r.hasMore()) {
                     r.next();
                     instructions++;
