@@ -246,6 +246,9 @@ final class InstrParser extends TokenCursor {
                     }
                     w.u8(laneIndex());
                 }
+                if (atAtom()) {
+                    throw error("invalid lane length");
+                }
             }
             case LANE -> w.u8(laneIndex());
             case MEMARG_LANE -> {
@@ -282,6 +285,9 @@ final class InstrParser extends TokenCursor {
             throw error("unexpected token");
         }
         String t = atom();
+        if (t.charAt(0) < '0' || t.charAt(0) > '9') {
+            throw errorAt(at, "unexpected token");
+        }
         try {
             long v = Numbers.parseU32(t);
             if (v > 255) {
@@ -319,6 +325,9 @@ final class InstrParser extends TokenCursor {
                 case "f32x4" -> w.i32LE(f32Literal());
                 default -> w.i64LE(f64Literal());
             }
+        }
+        if (atAtom()) {
+            throw error("wrong number of lane literals");
         }
     }
 
@@ -498,6 +507,9 @@ final class InstrParser extends TokenCursor {
                 results.add(valType());
             }
             pos++;
+        }
+        if (atParenKeyword("param") || atParenKeyword("type")) {
+            throw error("unexpected token");
         }
         return any;
     }

@@ -175,6 +175,10 @@ public final class Lexer {
             } else if (c == '"') {
                 scanString();
                 add(STRING, start, pos, tokLine, tokCol);
+                if (pos < n && !isSeparator(src[pos])) {
+                    throw error("unknown operator: token follows string without a space", line,
+                            pos - lineStart + 1);
+                }
             } else if (isIdChar(c)) {
                 while (pos < n && isIdChar(src[pos])) {
                     pos++;

@@ -478,8 +478,7 @@ final class ModuleParser extends TokenCursor {
             table = ref(scopes.tables, "table");
             active = true;
         }
-        if (active || atLParen() && !atParenKeyword("item") && !atParenKeyword("ref.func")
-                && !atParenKeyword("ref.null")) {
+        if (active || atLParen()) {
             Expr offset = offset();
             boolean legacy = !atKeyword("func") && !atKeyword("funcref") && !atKeyword("externref");
             ValType type = legacy ? ValType.FUNCREF : elemType();

@@ -8,11 +8,11 @@ import java.math.BigInteger;
  * {@code nan:0x...}. Floats are rounded exactly once, to nearest-even, directly to the target width, so f32
  * literals never suffer double rounding through f64.
  *
- * <p>Failures throw {@link NumberFormatException} whose message is the spec's category ("unexpected token"
+ * <p>Failures throw {@link NumberFormatException} whose message is the spec's category ("unknown operator"
  * for bad syntax, "constant out of range" for values that do not fit); the parser adds the location.
  */
 public final class Numbers {
-    static final String SYNTAX = "unexpected token";
+    static final String SYNTAX = "unknown operator";
     static final String RANGE = "constant out of range";
 
     private Numbers() {
@@ -215,6 +215,10 @@ public final class Numbers {
                 bits = round(mant, BigInteger.TEN.pow((int) -e10), 0, mantBits, expBits);
             }
         }
+        if (bits == expMask << mantBits) {
+            // a finite literal that rounds to infinity is out of range
+            throw new NumberFormatException(RANGE);
+        }
         return signBit | bits;
     }
 
@@ -277,7 +281,7 @@ public final class Numbers {
             return 0;
         }
         long ee = Math.max(e, emin);
-        long shift = p - 1 - ee - e2;
+        long shift = p - 1 - ee + e2;
         BigInteger n = num;
         BigInteger d = den;
         if (shift >= 0) {

@@ -175,8 +175,7 @@ public class TokenCursor {
         try {
             return Numbers.parseInt(t, bits);
         } catch (NumberFormatException e) {
-            throw errorAt(at, bits == 32 && e.getMessage().equals(Numbers.RANGE) ? "i32 constant out of range"
-                    : e.getMessage());
+            throw errorAt(at, e.getMessage());
         }
     }
 
