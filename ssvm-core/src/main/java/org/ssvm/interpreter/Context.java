@@ -32,8 +32,10 @@ final class Context {
             throw exhausted();
         }
         int n = (int) Math.min(MAX_SLOTS, Math.max((long) slots, 2L * s.length));
-        s = Arrays.copyOf(s, n);
-        r = Arrays.copyOf(r, n);
+        long[] ns = Arrays.copyOf(s, n);
+        Object[] nr = Arrays.copyOf(r, n);
+        s = ns; // assigned together, after both copies succeeded
+        r = nr;
     }
 
     static TrapException exhausted() {

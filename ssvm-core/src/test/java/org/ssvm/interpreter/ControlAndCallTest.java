@@ -151,6 +151,34 @@ class ControlAndCallTest extends WasmTestBase {
     }
 
     @Test
+    void javaStackOverflowBecomesATrap() {
+        ModuleBuilder b = new ModuleBuilder();
+        b.func("loop", t(I32), t(I32), t(I64, I64, I64, I64), Code.of().get(0).i32(1).op(Opcode.I32_ADD)
+                .op(Opcode.CALL, 0).end());
+        b.func("ok", t(), t(I32), Code.of().i32(3).end());
+        // a small thread stack and no depth limit to speak of: the JVM's StackOverflowError must be caught
+        try (org.ssvm.WasmRuntime small = org.ssvm.WasmRuntime.builder().maxCallDepth(Integer.MAX_VALUE)
+                .threadStackSize(1 << 20).build()) {
+            WasmInstance inst = small.linker().instantiate(org.ssvm.WasmModule.ofValidated(b.module));
+            for (int i = 0; i < 3; i++) {
+                TrapException e = assertThrows(TrapException.class, () -> inst.function("loop").call(0));
+                assertEquals("call stack exhausted", e.getMessage());
+                assertEquals(3, inst.function("ok").call()[0]);
+            }
+        }
+    }
+
+    @Test
+    void deepButFiniteRecursionWorksOnTheGuestThread() {
+        ModuleBuilder b = new ModuleBuilder();
+        // depth(n) = n == 0 ? 0 : 1 + depth(n - 1)
+        b.func("depth", t(I32), t(I32), Code.of().get(0).op(Opcode.I32_EQZ).op(Opcode.IF, bt(I32)).i32(0)
+                .op(Opcode.ELSE).get(0).i32(1).op(Opcode.I32_SUB).op(Opcode.CALL, 0).i32(1).op(Opcode.I32_ADD)
+                .op(Opcode.END).end());
+        assertEquals(19_000, instantiate(b).function("depth").call(19_000)[0]);
+    }
+
+    @Test
     void v128LocalsAndSelectMoveTwoSlots() {
         ModuleBuilder b = new ModuleBuilder();
         // v128 values only moved around (no SIMD arithmetic): via locals, select and block results
