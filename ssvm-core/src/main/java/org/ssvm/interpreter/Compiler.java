@@ -1,0 +1,608 @@
+package org.ssvm.interpreter;
+
+import java.util.Arrays;
+import org.ssvm.model.FuncType;
+import org.ssvm.model.FunctionBody;
+import org.ssvm.model.GlobalType;
+import org.ssvm.model.Module;
+import org.ssvm.model.Opcode;
+import org.ssvm.model.TableType;
+import org.ssvm.model.ValType;
+import org.ssvm.runtime.CodeReader;
+
+/**
+ * Pre-decodes one validated function body into {@link Compiled} code. It tracks the operand types (so that it
+ * knows slot counts for v128 and which values are references), resolves every branch to an absolute code
+ * position with the stack adjustment it needs, and skips unreachable code.
+ */
+final class Compiler {
+    private static final Opcode[] OPCODES = Opcode.values();
+    private static final ValType[][] POPS = new ValType[OPCODES.length][];
+    private static final ValType[][] PUSHES = new ValType[OPCODES.length][];
+
+    static {
+        for (Opcode op : OPCODES) {
+            String sig = op.signature();
+            if (sig != null) {
+                int colon = sig.indexOf(':');
+                POPS[op.ordinal()] = types(sig.substring(0, colon));
+                PUSHES[op.ordinal()] = types(sig.substring(colon + 1));
+            }
+        }
+    }
+
+    private static ValType[] types(String letters) {
+        ValType[] t = new ValType[letters.length()];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = switch (letters.charAt(i)) {
+                case 'i' -> ValType.I32;
+                case 'l' -> ValType.I64;
+                case 'f' -> ValType.F32;
+                case 'd' -> ValType.F64;
+                case 'v' -> ValType.V128;
+                default -> throw new IllegalArgumentException(letters);
+            };
+        }
+        return t;
+    }
+
+    private static final int FUNC = 0;
+    private static final int BLOCK = 1;
+    private static final int LOOP = 2;
+    private static final int IF = 3;
+
+    /** A control frame of the body being compiled. */
+    private static final class Ctl {
+        int kind;
+        ValType[] params;
+        ValType[] results;
+        int typeHeight;
+        int slotHeight;
+        int loopPc;
+        int ifFixup = -1;
+        int[] fixups = new int[4];
+        int fixupCount;
+        boolean unreachable;
+
+        void addFixup(int pos) {
+            if (fixupCount == fixups.length) {
+                fixups = Arrays.copyOf(fixups, fixupCount * 2);
+            }
+            fixups[fixupCount++] = pos;
+        }
+    }
+
+    private final Module module;
+    private final FuncType[] funcTypes;
+    private final GlobalType[] globalTypes;
+    private final TableType[] tableTypes;
+    private final ValType[] localTypes;
+    private final int[] localSlot;
+    private final int localSlots;
+
+    private int[] out = new int[64];
+    private int len;
+    private ValType[] stack = new ValType[16];
+    private int sh;
+    private int slots;
+    private int maxSlots;
+    private Ctl[] ctls = new Ctl[8];
+    private int depth;
+
+    private Compiler(Module module, FuncType type, FunctionBody body) {
+        this.module = module;
+        this.funcTypes = module.functionTypes();
+        this.globalTypes = module.globalTypes();
+        this.tableTypes = module.tableTypes();
+        int n = type.paramCount() + body.locals().length;
+        localTypes = new ValType[n];
+        localSlot = new int[n];
+        int slot = 0;
+        for (int i = 0; i < n; i++) {
+            ValType t = i < type.paramCount() ? type.param(i) : body.locals()[i - type.paramCount()];
+            localTypes[i] = t;
+            localSlot[i] = slot;
+            slot += t == ValType.V128 ? 2 : 1;
+        }
+        localSlots = slot;
+    }
+
+    static Compiled compile(Module module, FuncType type, FunctionBody body) {
+        Compiler c = new Compiler(module, type, body);
+        c.run(type, body.code());
+        boolean refLocals = false;
+        for (ValType t : body.locals()) {
+            refLocals |= t.isReference();
+        }
+        int paramSlots = slotCount(type.params());
+        return new Compiled(Arrays.copyOf(c.out, c.len), paramSlots, c.localSlots, c.localSlots + c.maxSlots + 4,
+                slotCount(type.results()), refLocals);
+    }
+
+    private static int slotCount(ValType[] types) {
+        int n = 0;
+        for (ValType t : types) {
+            n += t == ValType.V128 ? 2 : 1;
+        }
+        return n;
+    }
+
+    // ---- emission ----
+
+    private void emit(int v) {
+        if (len == out.length) {
+            out = Arrays.copyOf(out, len * 2);
+        }
+        out[len++] = v;
+    }
+
+    private void emit(int a, int b) {
+        emit(a);
+        emit(b);
+    }
+
+    // ---- operand types ----
+
+    private void push(ValType t) {
+        if (sh == stack.length) {
+            stack = Arrays.copyOf(stack, sh * 2);
+        }
+        stack[sh++] = t;
+        slots += t == ValType.V128 ? 2 : 1;
+        maxSlots = Math.max(maxSlots, slots);
+    }
+
+    private ValType pop() {
+        ValType t = stack[--sh];
+        slots -= t == ValType.V128 ? 2 : 1;
+        return t;
+    }
+
+    private void pop(int n) {
+        for (int i = 0; i < n; i++) {
+            pop();
+        }
+    }
+
+    private void pushAll(ValType[] types) {
+        for (ValType t : types) {
+            push(t);
+        }
+    }
+
+    // ---- control ----
+
+    private Ctl pushCtl(int kind, ValType[] params, ValType[] results) {
+        if (depth == ctls.length) {
+            ctls = Arrays.copyOf(ctls, depth * 2);
+        }
+        Ctl c = new Ctl();
+        c.kind = kind;
+        c.params = params;
+        c.results = results;
+        c.typeHeight = sh - params.length;
+        c.slotHeight = slots - slotCount(params);
+        c.loopPc = len;
+        ctls[depth++] = c;
+        return c;
+    }
+
+    private void resetTo(Ctl c, ValType[] types) {
+        while (sh > c.typeHeight) {
+            pop();
+        }
+        pushAll(types);
+    }
+
+    /** Emits a branch to the label {@code label} levels out, choosing the cheapest form. */
+    private void branch(int label, int plainOp, int dropOp) {
+        Ctl target = ctls[depth - 1 - label];
+        int keep = slotCount(target.kind == LOOP ? target.params : target.results);
+        if (slots - keep == target.slotHeight) {
+            emit(plainOp);
+        } else {
+            emit(dropOp);
+            emit(keep);
+            emit(localSlots + target.slotHeight);
+        }
+        emitTarget(target);
+    }
+
+    private void emitTarget(Ctl target) {
+        if (target.kind == LOOP) {
+            emit(target.loopPc);
+        } else {
+            target.addFixup(len);
+            emit(-1);
+        }
+    }
+
+    private ValType[][] blockType(CodeReader in) {
+        long bt = in.s33();
+        if (bt >= 0) {
+            FuncType ft = module.types().get((int) bt);
+            return new ValType[][] {ft.params(), ft.results()};
+        }
+        if (bt == -64) {
+            return new ValType[][] {new ValType[0], new ValType[0]};
+        }
+        return new ValType[][] {new ValType[0], {ValType.fromCode((int) (bt & 0x7F))}};
+    }
+
+    private void run(FuncType type, byte[] code) {
+        pushCtl(FUNC, new ValType[0], type.results());
+        CodeReader in = new CodeReader(code, 0);
+        while (depth > 0) {
+            Opcode op = next(in);
+            if (ctls[depth - 1].unreachable) {
+                skipUnreachable(in, op);
+                continue;
+            }
+            instruction(in, op);
+        }
+    }
+
+    private static Opcode next(CodeReader in) {
+        int b = in.u8();
+        if (b == Opcode.PREFIX_FC || b == Opcode.PREFIX_FD) {
+            return Opcode.prefixed(b, in.u32());
+        }
+        return Opcode.single(b);
+    }
+
+    /** Unreachable code is not emitted; only nesting matters until the frame's else or end. */
+    private int skipNesting;
+
+    private void skipUnreachable(CodeReader in, Opcode op) {
+        switch (op) {
+            case BLOCK, LOOP, IF -> {
+                in.s33();
+                skipNesting++;
+            }
+            case ELSE -> {
+                if (skipNesting == 0) {
+                    instruction(in, op);
+                }
+            }
+            case END -> {
+                if (skipNesting == 0) {
+                    instruction(in, op);
+                } else {
+                    skipNesting--;
+                }
+            }
+            default -> skipImmediates(in, op);
+        }
+    }
+
+    private void unreachable() {
+        ctls[depth - 1].unreachable = true;
+        skipNesting = 0;
+    }
+
+    private void instruction(CodeReader in, Opcode op) {
+        switch (op) {
+            case UNREACHABLE -> {
+                emit(Op.UNREACHABLE);
+                unreachable();
+            }
+            case NOP -> { }
+            case BLOCK -> {
+                ValType[][] bt = blockType(in);
+                pushCtl(BLOCK, bt[0], bt[1]);
+            }
+            case LOOP -> {
+                ValType[][] bt = blockType(in);
+                pushCtl(LOOP, bt[0], bt[1]);
+            }
+            case IF -> {
+                ValType[][] bt = blockType(in);
+                pop();
+                emit(Op.IF_FALSE);
+                Ctl c = pushCtl(IF, bt[0], bt[1]);
+                c.ifFixup = len;
+                emit(-1);
+            }
+            case ELSE -> {
+                Ctl c = ctls[depth - 1];
+                if (!c.unreachable) {
+                    emit(Op.BR);
+                    c.addFixup(len);
+                    emit(-1);
+                }
+                out[c.ifFixup] = len;
+                c.ifFixup = -1;
+                c.unreachable = false;
+                resetTo(c, c.params);
+            }
+            case END -> {
+                Ctl c = ctls[--depth];
+                if (c.ifFixup >= 0) {
+                    out[c.ifFixup] = len;
+                }
+                for (int i = 0; i < c.fixupCount; i++) {
+                    out[c.fixups[i]] = len;
+                }
+                resetTo(c, c.results);
+                if (c.kind == FUNC) {
+                    emit(Op.RETURN);
+                }
+            }
+            case BR -> {
+                branch(in.u32(), Op.BR, Op.BR_DROP);
+                unreachable();
+            }
+            case BR_IF -> {
+                pop();
+                branch(in.u32(), Op.BR_IF, Op.BR_IF_DROP);
+            }
+            case BR_TABLE -> {
+                pop();
+                int n = in.u32();
+                emit(Op.BR_TABLE, n);
+                for (int i = 0; i <= n; i++) {
+                    Ctl target = ctls[depth - 1 - in.u32()];
+                    emit(slotCount(target.kind == LOOP ? target.params : target.results));
+                    emit(localSlots + target.slotHeight);
+                    emitTarget(target);
+                }
+                unreachable();
+            }
+            case RETURN -> {
+                emit(Op.RETURN);
+                unreachable();
+            }
+            case CALL -> {
+                int f = in.u32();
+                FuncType ft = funcTypes[f];
+                pop(ft.paramCount());
+                pushAll(ft.results());
+                emit(Op.CALL, f);
+                emit(slotCount(ft.params()), slotCount(ft.results()));
+                maxSlots = Math.max(maxSlots, slots - slotCount(ft.results()) + slotCount(ft.params()));
+            }
+            case CALL_INDIRECT -> {
+                int typeIndex = in.u32();
+                int table = in.u32();
+                FuncType ft = module.types().get(typeIndex);
+                pop();
+                pop(ft.paramCount());
+                pushAll(ft.results());
+                emit(Op.CALL_INDIRECT, typeIndex);
+                emit(table);
+                emit(slotCount(ft.params()), slotCount(ft.results()));
+            }
+            case DROP -> emit(pop() == ValType.V128 ? Op.DROP2 : Op.DROP);
+            case SELECT, SELECT_T -> {
+                if (op == Opcode.SELECT_T) {
+                    int n = in.u32();
+                    for (int i = 0; i < n; i++) {
+                        in.u8();
+                    }
+                }
+                pop();
+                ValType t = pop();
+                pop();
+                push(t);
+                emit(t == ValType.V128 ? Op.SELECT_V128 : t.isReference() ? Op.SELECT_REF : Op.SELECT);
+            }
+            case LOCAL_GET -> {
+                int i = in.u32();
+                ValType t = localTypes[i];
+                push(t);
+                emit(typed(t, Op.LOCAL_GET, Op.LOCAL_GET_REF, Op.LOCAL_GET_V128), localSlot[i]);
+            }
+            case LOCAL_SET -> {
+                int i = in.u32();
+                ValType t = pop();
+                emit(typed(t, Op.LOCAL_SET, Op.LOCAL_SET_REF, Op.LOCAL_SET_V128), localSlot[i]);
+            }
+            case LOCAL_TEE -> {
+                int i = in.u32();
+                ValType t = localTypes[i];
+                emit(typed(t, Op.LOCAL_TEE, Op.LOCAL_TEE_REF, Op.LOCAL_TEE_V128), localSlot[i]);
+            }
+            case GLOBAL_GET -> {
+                int g = in.u32();
+                ValType t = globalTypes[g].valueType();
+                push(t);
+                emit(typed(t, Op.GLOBAL_GET, Op.GLOBAL_GET_REF, Op.GLOBAL_GET_V128), g);
+            }
+            case GLOBAL_SET -> {
+                int g = in.u32();
+                ValType t = pop();
+                emit(typed(t, Op.GLOBAL_SET, Op.GLOBAL_SET_REF, Op.GLOBAL_SET_V128), g);
+            }
+            case TABLE_GET -> {
+                int t = in.u32();
+                pop();
+                push(tableTypes[t].elementType());
+                emit(Op.TABLE_GET, t);
+            }
+            case TABLE_SET -> {
+                pop(2);
+                emit(Op.TABLE_SET, in.u32());
+            }
+            case TABLE_GROW -> {
+                pop(2);
+                push(ValType.I32);
+                emit(Op.TABLE_GROW, in.u32());
+            }
+            case TABLE_FILL -> {
+                pop(3);
+                emit(Op.TABLE_FILL, in.u32());
+            }
+            case TABLE_SIZE -> {
+                push(ValType.I32);
+                emit(Op.TABLE_SIZE, in.u32());
+            }
+            case TABLE_COPY, TABLE_INIT -> {
+                pop(3);
+                emit(Op.of(op), in.u32());
+                emit(in.u32());
+            }
+            case ELEM_DROP, DATA_DROP -> emit(Op.of(op), in.u32());
+            case MEMORY_INIT -> {
+                pop(3);
+                emit(Op.MEMORY_INIT, in.u32());
+                in.u8();
+            }
+            case MEMORY_COPY -> {
+                pop(3);
+                in.u8();
+                in.u8();
+                emit(Op.MEMORY_COPY);
+            }
+            case MEMORY_FILL -> {
+                pop(3);
+                in.u8();
+                emit(Op.MEMORY_FILL);
+            }
+            case MEMORY_SIZE, MEMORY_GROW -> {
+                in.u8();
+                typeBySignature(op);
+                emit(Op.of(op));
+            }
+            case REF_NULL -> {
+                int heap = in.u8();
+                push(ValType.fromCode(heap));
+                emit(Op.REF_NULL);
+            }
+            case REF_IS_NULL -> {
+                pop();
+                push(ValType.I32);
+                emit(Op.REF_IS_NULL);
+            }
+            case REF_FUNC -> {
+                push(ValType.FUNCREF);
+                emit(Op.REF_FUNC, in.u32());
+            }
+            case I32_WRAP_I64, I32_REINTERPRET_F32, F32_REINTERPRET_I32, I64_REINTERPRET_F64, F64_REINTERPRET_I64 ->
+                    typeBySignature(op); // no code: values are raw bits and only the low half of an i32 counts
+            case I32_CONST -> {
+                push(ValType.I32);
+                emit(Op.I32_CONST, in.s32());
+            }
+            case F32_CONST -> {
+                push(ValType.F32);
+                emit(Op.I32_CONST, in.i32LE());
+            }
+            case I64_CONST -> {
+                push(ValType.I64);
+                emitLong(Op.I64_CONST, in.s64());
+            }
+            case F64_CONST -> {
+                push(ValType.F64);
+                emitLong(Op.I64_CONST, in.i64LE());
+            }
+            default -> {
+                if (op.prefix() == Opcode.PREFIX_FD) {
+                    simd(in, op);
+                } else if (op.immediate() == Opcode.Immediate.MEMARG) {
+                    in.u32();
+                    int offset = (int) in.u64();
+                    typeBySignature(op);
+                    emit(Op.of(op), offset);
+                } else {
+                    typeBySignature(op);
+                    emit(Op.of(op));
+                }
+            }
+        }
+    }
+
+    private void emitLong(int op, long v) {
+        emit(op, (int) v);
+        emit((int) (v >>> 32));
+    }
+
+    private void typeBySignature(Opcode op) {
+        ValType[] pops = POPS[op.ordinal()];
+        pop(pops.length);
+        pushAll(PUSHES[op.ordinal()]);
+    }
+
+    private void simd(CodeReader in, Opcode op) {
+        switch (op.immediate()) {
+            case MEMARG, MEMARG_LANE -> {
+                in.u32();
+                int offset = (int) in.u64();
+                int lane = op.immediate() == Opcode.Immediate.MEMARG_LANE ? in.u8() : 0;
+                boolean store = PUSHES[op.ordinal()].length == 0;
+                typeBySignature(op);
+                emit(store ? Op.SIMD_STORE : Op.SIMD_LOAD, op.ordinal());
+                emit(offset, lane);
+            }
+            default -> {
+                int lane = 0;
+                long lo = 0;
+                long hi = 0;
+                if (op.immediate() == Opcode.Immediate.LANE) {
+                    lane = in.u8();
+                } else if (op.immediate() == Opcode.Immediate.V128 || op.immediate() == Opcode.Immediate.SHUFFLE) {
+                    lo = in.i64LE();
+                    hi = in.i64LE();
+                }
+                typeBySignature(op);
+                emit(Op.SIMD, op.ordinal());
+                emit(lane);
+                emit((int) lo, (int) (lo >>> 32));
+                emit((int) hi, (int) (hi >>> 32));
+            }
+        }
+    }
+
+    private static int typed(ValType t, int plain, int ref, int v128) {
+        return t == ValType.V128 ? v128 : t.isReference() ? ref : plain;
+    }
+
+    private static void skipImmediates(CodeReader in, Opcode op) {
+        switch (op.immediate()) {
+            case NONE -> { }
+            case BLOCKTYPE -> in.s33();
+            case LABEL, FUNC, LOCAL, GLOBAL, TABLE, DATA, ELEM -> in.u32();
+            case BR_TABLE -> {
+                int n = in.u32();
+                for (int i = 0; i <= n; i++) {
+                    in.u32();
+                }
+            }
+            case CALL_INDIRECT, TABLE_INIT, TABLE_COPY -> {
+                in.u32();
+                in.u32();
+            }
+            case SELECT_TYPES -> {
+                int n = in.u32();
+                for (int i = 0; i < n; i++) {
+                    in.u8();
+                }
+            }
+            case MEMARG -> {
+                in.u32();
+                in.u64();
+            }
+            case MEMARG_LANE -> {
+                in.u32();
+                in.u64();
+                in.u8();
+            }
+            case MEMORY, HEAPTYPE, LANE -> in.u8();
+            case I32 -> in.s32();
+            case I64 -> in.s64();
+            case F32 -> in.i32LE();
+            case F64 -> in.i64LE();
+            case MEMORY_INIT -> {
+                in.u32();
+                in.u8();
+            }
+            case MEMORY_COPY -> {
+                in.u8();
+                in.u8();
+            }
+            case V128, SHUFFLE -> {
+                in.i64LE();
+                in.i64LE();
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.ssvm.interpreter;
+
+import org.ssvm.TrapException;
+import org.ssvm.model.FuncType;
+import org.ssvm.model.FunctionBody;
+import org.ssvm.runtime.FunctionInstance;
+import org.ssvm.runtime.Instance;
+
+/** A function defined by a module and run by the interpreter. Its body is pre-decoded on the first call. */
+final class InterpretedFunction extends FunctionInstance {
+    final Instance instance;
+    final int index;
+    private final FunctionBody body;
+    private final InterpreterEngine engine;
+    private Compiled compiled;
+
+    InterpretedFunction(InterpreterEngine engine, Instance instance, int index, FuncType type, FunctionBody body) {
+        super(type);
+        this.engine = engine;
+        this.instance = instance;
+        this.index = index;
+        this.body = body;
+    }
+
+    Compiled compiled() {
+        Compiled c = compiled;
+        if (c == null) {
+            c = Compiler.compile(instance.module(), type(), body);
+            compiled = c; // racing threads compile the same thing; either result is fine
+        }
+        return c;
+    }
+
+    @Override
+    public void invoke(long[] slots, Object[] refs, int base) {
+        Compiled c = compiled();
+        Context ctx = engine.acquire();
+        try {
+            ctx.ensure(Math.max(c.paramSlots(), c.resultSlots()) + 1);
+            System.arraycopy(slots, base, ctx.s, 0, c.paramSlots());
+            if (refs != null) {
+                System.arraycopy(refs, base, ctx.r, 0, c.paramSlots());
+            }
+            Interpreter.run(ctx, this, 0, 0);
+            System.arraycopy(ctx.s, 0, slots, base, c.resultSlots());
+            if (refs != null) {
+                System.arraycopy(ctx.r, 0, refs, base, c.resultSlots());
+            }
+        } catch (StackOverflowError e) {
+            throw new TrapException("call stack exhausted", e);
+        } finally {
+            engine.release(ctx);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "wasm function " + index;
+    }
+}

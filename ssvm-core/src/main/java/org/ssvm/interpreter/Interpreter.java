@@ -1,0 +1,291 @@
+package org.ssvm.interpreter;
+
+import java.util.Arrays;
+import org.ssvm.model.MemoryType;
+import org.ssvm.model.Limits;
+import org.ssvm.runtime.FunctionInstance;
+import org.ssvm.runtime.Global;
+import org.ssvm.runtime.HostFunction;
+import org.ssvm.runtime.Instance;
+import org.ssvm.runtime.Memory;
+import org.ssvm.runtime.NumericOps;
+
+/**
+ * The dispatch loop. One Java call of {@link #run} per WebAssembly call; the frame lives in the context's
+ * stack at {@code fp} (locals first, operand stack after). Frequent instructions are inline here; rare ones go
+ * to {@link Rare} so that {@link #run} stays small enough for the JIT (under 8000 bytes of bytecode).
+ */
+final class Interpreter {
+    private Interpreter() {}
+
+    /** Stands in for the memory of instances that have none, so that the loop never tests for null. */
+    private static final Memory NO_MEMORY = new Memory(new MemoryType(Limits.of(0, 0)));
+
+    static Memory memoryOf(Instance inst) {
+        return inst.memories().length > 0 ? inst.memory(0) : NO_MEMORY;
+    }
+
+    static float f(long bits) { return Float.intBitsToFloat((int) bits); }
+
+    static long fb(float v) { return Float.floatToRawIntBits(v); }
+
+    static double d(long bits) { return Double.longBitsToDouble(bits); }
+
+    static long db(double v) { return Double.doubleToRawLongBits(v); }
+
+    static long b(boolean v) { return v ? 1 : 0; }
+
+    static void run(Context ctx, InterpretedFunction fn, int fp, int depth) {
+        if (depth > ctx.maxDepth) {
+            throw Context.exhausted();
+        }
+        Compiled c = fn.compiled();
+        int[] code = c.code();
+        ctx.ensure(fp + c.frameSlots());
+        long[] s = ctx.s;
+        Object[] r = ctx.r;
+        int sp = fp + c.localSlots();
+        Arrays.fill(s, fp + c.paramSlots(), sp, 0L);
+        if (c.refLocals()) {
+            Arrays.fill(r, fp + c.paramSlots(), sp, null);
+        }
+        Instance inst = fn.instance;
+        FunctionInstance[] funcs = inst.functions();
+        Global[] globals = inst.globals();
+        Memory mem = memoryOf(inst);
+        byte[] mb = mem.array();
+        int pc = 0;
+        while (true) {
+            int op = code[pc++];
+            switch (op) {
+                case Op.BR -> pc = code[pc];
+                case Op.BR_DROP -> {
+                    sp = move(s, r, sp, code[pc], fp + code[pc + 1]);
+                    pc = code[pc + 2];
+                }
+                case Op.BR_IF -> pc = (int) s[--sp] != 0 ? code[pc] : pc + 1;
+                case Op.BR_IF_DROP -> {
+                    if ((int) s[--sp] != 0) {
+                        sp = move(s, r, sp, code[pc], fp + code[pc + 1]);
+                        pc = code[pc + 2];
+                    } else {
+                        pc += 3;
+                    }
+                }
+                case Op.IF_FALSE -> pc = (int) s[--sp] == 0 ? code[pc] : pc + 1;
+                case Op.BR_TABLE -> {
+                    int n = code[pc];
+                    int i = (int) s[--sp];
+                    int at = pc + 1 + 3 * (Integer.compareUnsigned(i, n) < 0 ? i : n);
+                    sp = move(s, r, sp, code[at], fp + code[at + 1]);
+                    pc = code[at + 2];
+                }
+                case Op.RETURN -> {
+                    move(s, r, sp, c.resultSlots(), fp);
+                    return;
+                }
+                case Op.CALL -> {
+                    int base = sp - code[pc + 1];
+                    int nres = code[pc + 2];
+                    call(ctx, inst, funcs[code[pc]], base, nres, depth);
+                    pc += 3;
+                    s = ctx.s;
+                    r = ctx.r;
+                    mb = mem.array();
+                    sp = base + nres;
+                }
+                case Op.CALL_INDIRECT -> {
+                    FunctionInstance f = Rare.indirect(inst, code[pc], code[pc + 1], (int) s[--sp]);
+                    int base = sp - code[pc + 2];
+                    int nres = code[pc + 3];
+                    call(ctx, inst, f, base, nres, depth);
+                    pc += 4;
+                    s = ctx.s;
+                    r = ctx.r;
+                    mb = mem.array();
+                    sp = base + nres;
+                }
+                case Op.DROP -> sp--;
+                case Op.DROP2 -> sp -= 2;
+                case Op.SELECT -> {
+                    sp -= 2;
+                    if ((int) s[sp + 1] == 0) {
+                        s[sp - 1] = s[sp];
+                    }
+                }
+                case Op.SELECT_REF -> {
+                    sp -= 2;
+                    if ((int) s[sp + 1] == 0) {
+                        r[sp - 1] = r[sp];
+                    }
+                }
+                case Op.LOCAL_GET -> s[sp++] = s[fp + code[pc++]];
+                case Op.LOCAL_SET -> s[fp + code[pc++]] = s[--sp];
+                case Op.LOCAL_TEE -> s[fp + code[pc++]] = s[sp - 1];
+                case Op.LOCAL_GET_REF -> {
+                    r[sp] = r[fp + code[pc++]];
+                    s[sp++] = 0;
+                }
+                case Op.LOCAL_SET_REF -> r[fp + code[pc++]] = r[--sp];
+                case Op.LOCAL_TEE_REF -> r[fp + code[pc++]] = r[sp - 1];
+                case Op.GLOBAL_GET -> s[sp++] = globals[code[pc++]].bits;
+                case Op.GLOBAL_SET -> globals[code[pc++]].bits = s[--sp];
+                case Op.I32_LOAD, Op.F32_LOAD -> s[sp - 1] = Mem.i32(mb, Mem.ea(s[sp - 1], code[pc++]));
+                case Op.I64_LOAD, Op.F64_LOAD -> s[sp - 1] = Mem.i64(mb, Mem.ea(s[sp - 1], code[pc++]));
+                case Op.I32_LOAD8_S, Op.I64_LOAD8_S -> s[sp - 1] = Mem.i8(mb, Mem.ea(s[sp - 1], code[pc++]));
+                case Op.I32_LOAD8_U, Op.I64_LOAD8_U ->
+                        s[sp - 1] = Mem.i8(mb, Mem.ea(s[sp - 1], code[pc++])) & 0xFFL;
+                case Op.I32_LOAD16_S, Op.I64_LOAD16_S -> s[sp - 1] = Mem.i16(mb, Mem.ea(s[sp - 1], code[pc++]));
+                case Op.I32_LOAD16_U, Op.I64_LOAD16_U ->
+                        s[sp - 1] = Mem.i16(mb, Mem.ea(s[sp - 1], code[pc++])) & 0xFFFFL;
+                case Op.I64_LOAD32_S -> s[sp - 1] = Mem.i32(mb, Mem.ea(s[sp - 1], code[pc++]));
+                case Op.I64_LOAD32_U -> s[sp - 1] = Mem.i32(mb, Mem.ea(s[sp - 1], code[pc++])) & 0xFFFF_FFFFL;
+                case Op.I32_STORE, Op.F32_STORE, Op.I64_STORE32 -> {
+                    sp -= 2;
+                    Mem.i32(mb, Mem.ea(s[sp], code[pc++]), s[sp + 1]);
+                }
+                case Op.I64_STORE, Op.F64_STORE -> {
+                    sp -= 2;
+                    Mem.i64(mb, Mem.ea(s[sp], code[pc++]), s[sp + 1]);
+                }
+                case Op.I32_STORE8, Op.I64_STORE8 -> {
+                    sp -= 2;
+                    Mem.i8(mb, Mem.ea(s[sp], code[pc++]), s[sp + 1]);
+                }
+                case Op.I32_STORE16, Op.I64_STORE16 -> {
+                    sp -= 2;
+                    Mem.i16(mb, Mem.ea(s[sp], code[pc++]), s[sp + 1]);
+                }
+                case Op.MEMORY_SIZE -> s[sp++] = mem.pages();
+                case Op.MEMORY_GROW -> {
+                    s[sp - 1] = mem.grow(s[sp - 1] & 0xFFFF_FFFFL);
+                    mb = mem.array();
+                }
+                case Op.I32_CONST -> s[sp++] = code[pc++];
+                case Op.I64_CONST -> {
+                    s[sp++] = (code[pc] & 0xFFFF_FFFFL) | (long) code[pc + 1] << 32;
+                    pc += 2;
+                }
+                case Op.I32_EQZ -> s[sp - 1] = b((int) s[sp - 1] == 0);
+                case Op.I32_EQ -> s[sp - 2] = b((int) s[sp - 2] == (int) s[--sp]);
+                case Op.I32_NE -> s[sp - 2] = b((int) s[sp - 2] != (int) s[--sp]);
+                case Op.I32_LT_S -> s[sp - 2] = b((int) s[sp - 2] < (int) s[--sp]);
+                case Op.I32_LT_U -> s[sp - 2] = b(Integer.compareUnsigned((int) s[sp - 2], (int) s[--sp]) < 0);
+                case Op.I32_GT_S -> s[sp - 2] = b((int) s[sp - 2] > (int) s[--sp]);
+                case Op.I32_GT_U -> s[sp - 2] = b(Integer.compareUnsigned((int) s[sp - 2], (int) s[--sp]) > 0);
+                case Op.I32_LE_S -> s[sp - 2] = b((int) s[sp - 2] <= (int) s[--sp]);
+                case Op.I32_LE_U -> s[sp - 2] = b(Integer.compareUnsigned((int) s[sp - 2], (int) s[--sp]) <= 0);
+                case Op.I32_GE_S -> s[sp - 2] = b((int) s[sp - 2] >= (int) s[--sp]);
+                case Op.I32_GE_U -> s[sp - 2] = b(Integer.compareUnsigned((int) s[sp - 2], (int) s[--sp]) >= 0);
+                case Op.I64_EQZ -> s[sp - 1] = b(s[sp - 1] == 0);
+                case Op.I64_EQ -> s[sp - 2] = b(s[sp - 2] == s[--sp]);
+                case Op.I64_NE -> s[sp - 2] = b(s[sp - 2] != s[--sp]);
+                case Op.I64_LT_S -> s[sp - 2] = b(s[sp - 2] < s[--sp]);
+                case Op.I64_LT_U -> s[sp - 2] = b(Long.compareUnsigned(s[sp - 2], s[--sp]) < 0);
+                case Op.I64_GT_S -> s[sp - 2] = b(s[sp - 2] > s[--sp]);
+                case Op.I64_GT_U -> s[sp - 2] = b(Long.compareUnsigned(s[sp - 2], s[--sp]) > 0);
+                case Op.I64_LE_S -> s[sp - 2] = b(s[sp - 2] <= s[--sp]);
+                case Op.I64_LE_U -> s[sp - 2] = b(Long.compareUnsigned(s[sp - 2], s[--sp]) <= 0);
+                case Op.I64_GE_S -> s[sp - 2] = b(s[sp - 2] >= s[--sp]);
+                case Op.I64_GE_U -> s[sp - 2] = b(Long.compareUnsigned(s[sp - 2], s[--sp]) >= 0);
+                case Op.F32_EQ -> s[sp - 2] = b(f(s[sp - 2]) == f(s[--sp]));
+                case Op.F32_NE -> s[sp - 2] = b(f(s[sp - 2]) != f(s[--sp]));
+                case Op.F32_LT -> s[sp - 2] = b(f(s[sp - 2]) < f(s[--sp]));
+                case Op.F32_GT -> s[sp - 2] = b(f(s[sp - 2]) > f(s[--sp]));
+                case Op.F32_LE -> s[sp - 2] = b(f(s[sp - 2]) <= f(s[--sp]));
+                case Op.F32_GE -> s[sp - 2] = b(f(s[sp - 2]) >= f(s[--sp]));
+                case Op.F64_EQ -> s[sp - 2] = b(d(s[sp - 2]) == d(s[--sp]));
+                case Op.F64_NE -> s[sp - 2] = b(d(s[sp - 2]) != d(s[--sp]));
+                case Op.F64_LT -> s[sp - 2] = b(d(s[sp - 2]) < d(s[--sp]));
+                case Op.F64_GT -> s[sp - 2] = b(d(s[sp - 2]) > d(s[--sp]));
+                case Op.F64_LE -> s[sp - 2] = b(d(s[sp - 2]) <= d(s[--sp]));
+                case Op.F64_GE -> s[sp - 2] = b(d(s[sp - 2]) >= d(s[--sp]));
+                case Op.I32_CLZ -> s[sp - 1] = Integer.numberOfLeadingZeros((int) s[sp - 1]);
+                case Op.I32_CTZ -> s[sp - 1] = Integer.numberOfTrailingZeros((int) s[sp - 1]);
+                case Op.I32_POPCNT -> s[sp - 1] = Integer.bitCount((int) s[sp - 1]);
+                case Op.I32_ADD -> s[sp - 2] = (int) s[sp - 2] + (int) s[--sp];
+                case Op.I32_SUB -> s[sp - 2] = (int) s[sp - 2] - (int) s[--sp];
+                case Op.I32_MUL -> s[sp - 2] = (int) s[sp - 2] * (int) s[--sp];
+                case Op.I32_DIV_S -> s[sp - 2] = NumericOps.i32DivS((int) s[sp - 2], (int) s[--sp]);
+                case Op.I32_DIV_U -> s[sp - 2] = NumericOps.i32DivU((int) s[sp - 2], (int) s[--sp]);
+                case Op.I32_REM_S -> s[sp - 2] = NumericOps.i32RemS((int) s[sp - 2], (int) s[--sp]);
+                case Op.I32_REM_U -> s[sp - 2] = NumericOps.i32RemU((int) s[sp - 2], (int) s[--sp]);
+                case Op.I32_AND -> s[sp - 2] = s[sp - 2] & s[--sp];
+                case Op.I32_OR -> s[sp - 2] = s[sp - 2] | s[--sp];
+                case Op.I32_XOR -> s[sp - 2] = s[sp - 2] ^ s[--sp];
+                case Op.I32_SHL -> s[sp - 2] = (int) s[sp - 2] << (int) s[--sp];
+                case Op.I32_SHR_S -> s[sp - 2] = (int) s[sp - 2] >> (int) s[--sp];
+                case Op.I32_SHR_U -> s[sp - 2] = (int) s[sp - 2] >>> (int) s[--sp];
+                case Op.I32_ROTL -> s[sp - 2] = Integer.rotateLeft((int) s[sp - 2], (int) s[--sp]);
+                case Op.I32_ROTR -> s[sp - 2] = Integer.rotateRight((int) s[sp - 2], (int) s[--sp]);
+                case Op.I64_CLZ -> s[sp - 1] = Long.numberOfLeadingZeros(s[sp - 1]);
+                case Op.I64_CTZ -> s[sp - 1] = Long.numberOfTrailingZeros(s[sp - 1]);
+                case Op.I64_POPCNT -> s[sp - 1] = Long.bitCount(s[sp - 1]);
+                case Op.I64_ADD -> s[sp - 2] = s[sp - 2] + s[--sp];
+                case Op.I64_SUB -> s[sp - 2] = s[sp - 2] - s[--sp];
+                case Op.I64_MUL -> s[sp - 2] = s[sp - 2] * s[--sp];
+                case Op.I64_DIV_S -> s[sp - 2] = NumericOps.i64DivS(s[sp - 2], s[--sp]);
+                case Op.I64_DIV_U -> s[sp - 2] = NumericOps.i64DivU(s[sp - 2], s[--sp]);
+                case Op.I64_REM_S -> s[sp - 2] = NumericOps.i64RemS(s[sp - 2], s[--sp]);
+                case Op.I64_REM_U -> s[sp - 2] = NumericOps.i64RemU(s[sp - 2], s[--sp]);
+                case Op.I64_AND -> s[sp - 2] = s[sp - 2] & s[--sp];
+                case Op.I64_OR -> s[sp - 2] = s[sp - 2] | s[--sp];
+                case Op.I64_XOR -> s[sp - 2] = s[sp - 2] ^ s[--sp];
+                case Op.I64_SHL -> s[sp - 2] = s[sp - 2] << (int) s[--sp];
+                case Op.I64_SHR_S -> s[sp - 2] = s[sp - 2] >> (int) s[--sp];
+                case Op.I64_SHR_U -> s[sp - 2] = s[sp - 2] >>> (int) s[--sp];
+                case Op.I64_ROTL -> s[sp - 2] = Long.rotateLeft(s[sp - 2], (int) s[--sp]);
+                case Op.I64_ROTR -> s[sp - 2] = Long.rotateRight(s[sp - 2], (int) s[--sp]);
+                case Op.F32_ABS -> s[sp - 1] = s[sp - 1] & 0x7FFF_FFFFL;
+                case Op.F32_NEG -> s[sp - 1] = s[sp - 1] ^ 0x8000_0000L;
+                case Op.F32_SQRT -> s[sp - 1] = fb(NumericOps.f32Sqrt(f(s[sp - 1])));
+                case Op.F32_ADD -> s[sp - 2] = fb(f(s[sp - 2]) + f(s[--sp]));
+                case Op.F32_SUB -> s[sp - 2] = fb(f(s[sp - 2]) - f(s[--sp]));
+                case Op.F32_MUL -> s[sp - 2] = fb(f(s[sp - 2]) * f(s[--sp]));
+                case Op.F32_DIV -> s[sp - 2] = fb(f(s[sp - 2]) / f(s[--sp]));
+                case Op.F64_ABS -> s[sp - 1] = s[sp - 1] & Long.MAX_VALUE;
+                case Op.F64_NEG -> s[sp - 1] = s[sp - 1] ^ Long.MIN_VALUE;
+                case Op.F64_SQRT -> s[sp - 1] = db(Math.sqrt(d(s[sp - 1])));
+                case Op.F64_ADD -> s[sp - 2] = db(d(s[sp - 2]) + d(s[--sp]));
+                case Op.F64_SUB -> s[sp - 2] = db(d(s[sp - 2]) - d(s[--sp]));
+                case Op.F64_MUL -> s[sp - 2] = db(d(s[sp - 2]) * d(s[--sp]));
+                case Op.F64_DIV -> s[sp - 2] = db(d(s[sp - 2]) / d(s[--sp]));
+                case Op.I64_EXTEND_I32_S -> s[sp - 1] = (int) s[sp - 1];
+                case Op.I64_EXTEND_I32_U -> s[sp - 1] = s[sp - 1] & 0xFFFF_FFFFL;
+                case Op.F64_CONVERT_I32_S -> s[sp - 1] = db((int) s[sp - 1]);
+                case Op.F64_CONVERT_I64_S -> s[sp - 1] = db(s[sp - 1]);
+                case Op.F64_PROMOTE_F32 -> s[sp - 1] = db(f(s[sp - 1]));
+                case Op.F32_DEMOTE_F64 -> s[sp - 1] = fb((float) d(s[sp - 1]));
+                case Op.I32_EXTEND8_S, Op.I64_EXTEND8_S -> s[sp - 1] = (byte) s[sp - 1];
+                case Op.I32_EXTEND16_S, Op.I64_EXTEND16_S -> s[sp - 1] = (short) s[sp - 1];
+                case Op.I64_EXTEND32_S -> s[sp - 1] = (int) s[sp - 1];
+                default -> {
+                    sp = Rare.exec(op, code, pc, s, r, sp, fp, inst, mem);
+                    pc += Rare.LENGTH[op];
+                    mb = mem.array();
+                }
+            }
+        }
+    }
+
+    /** Moves the top {@code keep} slots down to {@code height} (a branch leaving a block); returns the new sp. */
+    static int move(long[] s, Object[] r, int sp, int keep, int height) {
+        int from = sp - keep;
+        if (from != height) {
+            for (int i = 0; i < keep; i++) {
+                s[height + i] = s[from + i];
+                r[height + i] = r[from + i];
+            }
+        }
+        return height + keep;
+    }
+
+    /** Calls {@code f} with arguments at {@code base}; results end up at {@code base}. */
+    static void call(Context ctx, Instance caller, FunctionInstance f, int base, int nres, int depth) {
+        if (f instanceof InterpretedFunction g) {
+            run(ctx, g, base, depth + 1);
+        } else {
+            Rare.callOther(ctx, caller, f, base, nres);
+        }
+    }
+}
