@@ -141,55 +141,50 @@ final class SimdScriptRunner {
         memory.write(offset, b, 0, b.length);
     }
 
-    /** Reads a function; returns null (but still collects export names) when it is outside the subset. */
+    /** Reads a function; returns null when it is outside the subset (its exports then count as skipped). */
     private Func function(Node item, List<String> exportNames, Map<String, Expected> globals) {
         Func f = new Func();
         f.globals = globals;
-        int i = 1;
-        if (item.get(i) instanceof Atom a && a.text().startsWith("$")) {
-            i++;
-        }
-        for (; i < item.size() && item.get(i) instanceof Node n; i++) {
-            switch (n.head()) {
-                case "export" -> exportNames.add(((Atom) n.get(1)).unquoted());
-                case "param", "local" -> {
-                    if (n.head().equals("param") && f.locals.size() != f.params) {
-                        return null;
+        try {
+            int i = item.get(1) instanceof Atom a && a.text().startsWith("$") ? 2 : 1;
+            for (; i < item.size() && item.get(i) instanceof Node n && isDeclaration(n.head()); i++) {
+                switch (n.head()) {
+                    case "export" -> exportNames.add(((Atom) n.get(1)).unquoted());
+                    case "result" -> {
+                        for (int j = 1; j < n.size(); j++) {
+                            f.results.add(type(((Atom) n.get(j)).text()));
+                        }
                     }
-                    int j = 1;
-                    if (n.size() > 1 && ((Atom) n.get(1)).text().startsWith("$")) {
-                        f.names.put(((Atom) n.get(1)).text(), f.locals.size());
-                        j = 2;
-                    }
-                    for (; j < n.size(); j++) {
-                        f.locals.add(type(((Atom) n.get(j)).text()));
-                        if (n.head().equals("param")) {
-                            f.params++;
+                    case "type" -> throw new Unsupported("type use");
+                    default -> { // param or local
+                        boolean param = n.head().equals("param");
+                        if (param && f.locals.size() != f.params) {
+                            throw new Unsupported("param after local");
+                        }
+                        int j = 1;
+                        if (((Atom) n.get(1)).text().startsWith("$")) {
+                            f.names.put(((Atom) n.get(1)).text(), f.locals.size());
+                            j = 2;
+                        }
+                        for (; j < n.size(); j++) {
+                            f.locals.add(type(((Atom) n.get(j)).text()));
+                            f.params += param ? 1 : 0;
                         }
                     }
                 }
-                case "result" -> {
-                    for (int j = 1; j < n.size(); j++) {
-                        f.results.add(type(((Atom) n.get(j)).text()));
-                    }
-                }
-                case "type" -> { return null; }
-                default -> {
-                    try {
-                        flatten(item.items(), i, f);
-                    } catch (Unsupported | ClassCastException | IndexOutOfBoundsException e) {
-                        return null;
-                    }
-                    return f;
-                }
             }
-        }
-        try {
             flatten(item.items(), i, f);
+            return f;
         } catch (Unsupported | ClassCastException | IndexOutOfBoundsException e) {
             return null;
         }
-        return f;
+    }
+
+    private static boolean isDeclaration(String head) {
+        return switch (head) {
+            case "export", "param", "local", "result", "type" -> true;
+            default -> false;
+        };
     }
 
     private static char type(String t) {
