@@ -105,7 +105,7 @@ final class SimdDispatch {
                 rHi = extmul(op, (int) (aHi >>> 32), (int) (bHi >>> 32));
             }
             default -> {
-                if (op.textName().charAt(0) == 'f') {
+                if (op.textName().charAt(0) == 'f') { // f32x4.* and f64x2.*
                     rLo = floatBinaryHalf(op, aLo, bLo);
                     rHi = floatBinaryHalf(op, aHi, bHi);
                 } else {

@@ -16,8 +16,20 @@ import org.ssvm.runtime.Memory;
  * <h2>Per-operation functions</h2>
  * The operations themselves are pure static functions over 64-bit halves in {@link IntLanes},
  * {@link FloatLanes}, {@link LaneConversions} and {@link LaneAccess}; a compiler calls those directly and needs
- * no holder object: lane-wise operations are applied once to the low halves and once to the high halves,
- * operations that cross halves take every half they read and return one result half (see each method).
+ * no holder object, because every function returns exactly one 64-bit half (or an i32). With {@code a} and
+ * {@code b} the operands and {@code r} the result:
+ * <ul>
+ *   <li>lane-wise operations (arithmetic, comparisons, shifts, float ops, extadd_pairwise, dot, trunc_sat and
+ *       convert on i32x4/f32x4, bitwise): {@code r.lo = f(a.lo, b.lo)}, {@code r.hi = f(a.hi, b.hi)};</li>
+ *   <li>extend_low / extmul_low / convert_low / promote_low: {@code r.lo = f((int) a.lo, (int) b.lo)},
+ *       {@code r.hi = f((int) (a.lo >>> 32), (int) (b.lo >>> 32))}; the _high forms read {@code a.hi, b.hi};</li>
+ *   <li>narrow: {@code r.lo = f(a.lo, a.hi)}, {@code r.hi = f(b.lo, b.hi)};</li>
+ *   <li>demote_f64x2_zero and trunc_sat_f64x2_*_zero: {@code r.lo = f(a.lo, a.hi)}, {@code r.hi = 0};</li>
+ *   <li>shuffle: {@code r.lo = shuffle(a.lo, a.hi, b.lo, b.hi, immLo)}, {@code r.hi} with {@code immHi};
+ *       swizzle: {@code r.lo = swizzle(a.lo, a.hi, b.lo)}, {@code r.hi = swizzle(a.lo, a.hi, b.hi)};</li>
+ *   <li>all_true, bitmask, any_true: {@code f(a.lo, a.hi)} gives the i32.</li>
+ * </ul>
+ * The package-private {@code SimdDispatch} is the reference for which function implements which opcode.
  */
 public final class SimdOps {
     private SimdOps() {}
