@@ -1,0 +1,37 @@
+package org.ssvm.wast;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.ssvm.EngineKind;
+import org.ssvm.testing.SharedMaterial;
+
+/** The WebAssembly 2.0 spec suite: every assertion of every script must pass, none skipped. */
+class SpecSuiteTest {
+    @TestFactory
+    Stream<DynamicTest> wasm20Interpreter() throws IOException {
+        return scripts("testsuite/wasm-2.0", EngineKind.INTERPRETER);
+    }
+
+    static Stream<DynamicTest> scripts(String folder, EngineKind engine) throws IOException {
+        Path dir = SharedMaterial.require(folder);
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.toString().endsWith(".wast")).sorted().toList();
+        }
+        assertTrue(files.size() >= 100, "expected the full spec suite in " + dir + ", found " + files.size());
+        WastRunner runner = new WastRunner(engine);
+        return files.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
+            FileResult r = runner.run(file);
+            assertEquals(List.of(), r.failures(), r.failed() + " failures in " + file.getFileName());
+            assertEquals(0, r.skipped(), "skipped assertions");
+        }));
+    }
+}
