@@ -286,13 +286,14 @@ public final class FdCalls {
             }
             dir.require(Rights.FD_READDIR);
             GuestMemory.check(mem, buf, bufLen);
-            List<DirEntry> entries = list(dir);
+            List<String> names = names(dir);
             // The cookie is the index of the next entry; the listing is sorted, so it is stable across calls.
             byte[] out = new byte[bufLen];
             ByteBuffer w = ByteBuffer.wrap(out).order(java.nio.ByteOrder.LITTLE_ENDIAN);
             int used = 0;
-            for (long i = cookie; i >= 0 && i < entries.size() && used < bufLen; i++) {
-                DirEntry e = entries.get((int) i);
+            for (long i = cookie; i >= 0 && i < names.size() && used < bufLen; i++) {
+                // Only entries that are emitted are stat'ed: large directories are read in many small calls.
+                DirEntry e = entry(dir, names.get((int) i));
                 byte[] name = e.name.getBytes(StandardCharsets.UTF_8);
                 ByteBuffer rec = ByteBuffer.allocate(DIRENT_SIZE + name.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
                 rec.putLong(i + 1).putLong(e.ino).putInt(name.length).put((byte) e.type).put(new byte[3]).put(name);
@@ -342,30 +343,40 @@ public final class FdCalls {
 
     private record DirEntry(String name, long ino, int type) {}
 
-    private static List<DirEntry> list(DirFd dir) throws IOException {
-        List<DirEntry> entries = new ArrayList<>();
-        entries.add(new DirEntry(".", FileStats.inode(dir.hostPath), FileType.DIRECTORY));
-        Path parent = dir.hostPath.getParent();
-        entries.add(new DirEntry("..", parent == null ? 0 : FileStats.inode(parent), FileType.DIRECTORY));
-        List<Path> children = new ArrayList<>();
+    /** ".", ".." and the directory's entries sorted by name. */
+    private static List<String> names(DirFd dir) throws IOException {
+        List<String> names = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir.hostPath)) {
-            ds.forEach(children::add);
-        }
-        children.sort(null);
-        for (Path c : children) {
-            var attrs = SandboxResolver.lstat(c);
-            if (attrs == null) {
-                continue; // removed while listing
+            for (Path c : ds) {
+                names.add(c.getFileName().toString());
             }
-            int mode = -1;
-            try {
-                mode = ((Number) Files.getAttribute(c, "unix:mode", java.nio.file.LinkOption.NOFOLLOW_LINKS)).intValue();
-            } catch (IOException | UnsupportedOperationException | IllegalArgumentException ignored) {
-                // the type is still known from the basic attributes
-            }
-            entries.add(new DirEntry(c.getFileName().toString(), FileStats.inode(c), FileType.of(attrs, mode)));
         }
-        return entries;
+        names.sort(null);
+        names.add(0, "..");
+        names.add(0, ".");
+        return names;
+    }
+
+    private static DirEntry entry(DirFd dir, String name) {
+        if (name.equals(".")) {
+            return new DirEntry(name, FileStats.inode(dir.hostPath), FileType.DIRECTORY);
+        }
+        if (name.equals("..")) {
+            Path parent = dir.hostPath.getParent();
+            return new DirEntry(name, parent == null ? 0 : FileStats.inode(parent), FileType.DIRECTORY);
+        }
+        Path c = dir.hostPath.resolve(name);
+        var attrs = SandboxResolver.lstat(c);
+        if (attrs == null) {
+            return new DirEntry(name, 0, FileType.UNKNOWN); // removed since the listing
+        }
+        int mode = -1;
+        try {
+            mode = ((Number) Files.getAttribute(c, "unix:mode", java.nio.file.LinkOption.NOFOLLOW_LINKS)).intValue();
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException ignored) {
+            // the type is still known from the basic attributes
+        }
+        return new DirEntry(name, FileStats.inode(c), FileType.of(attrs, mode));
     }
 
     private FileFd file(int fd) {

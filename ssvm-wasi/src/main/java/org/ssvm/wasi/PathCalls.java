@@ -106,10 +106,10 @@ public final class PathCalls {
             boolean creat = (oflags & O_CREAT) != 0;
             boolean trunc = (oflags & O_TRUNC) != 0;
             if (creat) {
-                dir.require(Rights.PATH_CREATE_FILE);
+                ctx.dir(fd, Rights.PATH_CREATE_FILE);
             }
             if (trunc) {
-                dir.require(Rights.PATH_FILESTAT_SET_SIZE);
+                ctx.dir(fd, Rights.PATH_FILESTAT_SET_SIZE);
             }
             String path = GuestMemory.string(mem, pathPtr, pathLen);
             Resolved r = SandboxResolver.resolve(dir, path, (lookupFlags & LOOKUP_SYMLINK_FOLLOW) != 0);
@@ -124,8 +124,8 @@ public final class PathCalls {
                     throw new ErrnoException((oflags & O_DIRECTORY) != 0 ? Errno.NOTDIR : Errno.LOOP);
                 }
                 if (r.isDirectory()) {
-                    // Like open(2) of a directory for writing; an explicit O_DIRECTORY only asks for a directory.
-                    if (trunc || (rightsBase & Rights.FD_WRITE) != 0 && (oflags & O_DIRECTORY) == 0) {
+                    // Like open(2) of a directory for writing, even with O_DIRECTORY.
+                    if (trunc || (rightsBase & Rights.FD_WRITE) != 0) {
                         throw new ErrnoException(Errno.ISDIR);
                     }
                     opened = new DirFd(r.path(), null, rightsBase & dir.rightsInheriting & Rights.DIRECTORY,
@@ -246,7 +246,7 @@ public final class PathCalls {
             // A link that could only ever point outside the sandbox is refused, not just left unfollowable,
             // so that nothing on the host (which follows links freely) is tricked by it either.
             if (!SandboxResolver.staysInside(target, r.depth())) {
-                throw new ErrnoException(Errno.NOTCAPABLE);
+                throw new ErrnoException(SandboxResolver.ESCAPE);
             }
             Files.createSymbolicLink(r.path(), Path.of(target));
         });

@@ -18,12 +18,14 @@ import java.util.List;
  * host path, each looked up with {@code NOFOLLOW_LINKS}; symbolic links are read here and their text spliced
  * into the remaining components, so {@code ..} is applied to directories actually reached. Absolute paths,
  * absolute link targets and any {@code ..} that would climb above the starting directory fail with
- * ENOTCAPABLE. The final component is followed only when asked (lookupflags SYMLINK_FOLLOW) or when the path
+ * EPERM, the errno wasi-testsuite (and WASI filesystem's "not-permitted") expects for a sandbox violation. The final component is followed only when asked (lookupflags SYMLINK_FOLLOW) or when the path
  * ends with a slash, as POSIX does.
  */
 final class SandboxResolver {
     /** Links followed before giving up with ELOOP, as Linux's MAXSYMLINKS. */
     static final int MAX_LINKS = 40;
+    /** The errno of every attempt to leave the sandbox. */
+    static final int ESCAPE = Errno.PERM;
 
     private SandboxResolver() {}
 
@@ -50,7 +52,7 @@ final class SandboxResolver {
             throw new ErrnoException(Errno.NOENT);
         }
         if (path.startsWith("/")) {
-            throw new ErrnoException(Errno.NOTCAPABLE);
+            throw new ErrnoException(ESCAPE);
         }
         Deque<String> pending = new ArrayDeque<>();
         boolean mustBeDir = split(path, pending);
@@ -60,7 +62,7 @@ final class SandboxResolver {
             String name = pending.removeFirst();
             if (name.equals("..")) {
                 if (stack.isEmpty()) {
-                    throw new ErrnoException(Errno.NOTCAPABLE);
+                    throw new ErrnoException(ESCAPE);
                 }
                 stack.removeLast();
                 continue;
@@ -84,7 +86,7 @@ final class SandboxResolver {
                     throw new ErrnoException(Errno.NOENT);
                 }
                 if (target.startsWith("/")) {
-                    throw new ErrnoException(Errno.NOTCAPABLE);
+                    throw new ErrnoException(ESCAPE);
                 }
                 Deque<String> expanded = new ArrayDeque<>();
                 boolean targetDir = split(target, expanded);

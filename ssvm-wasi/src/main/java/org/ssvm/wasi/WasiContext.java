@@ -35,13 +35,19 @@ final class WasiContext {
         }
     }
 
-    /** The descriptor if it is a directory: ENOTDIR for other kinds (path calls), EBADF if not open. */
+    /**
+     * The descriptor if it is a directory holding {@code rights}: ENOTDIR for other kinds (path calls), EBADF if
+     * not open, EPERM if a right is missing.
+     */
     DirFd dir(int fd, long rights) {
         Descriptor d = fds.get(fd);
         if (!(d instanceof DirFd dir)) {
             throw new ErrnoException(Errno.NOTDIR);
         }
-        dir.require(rights);
+        // A directory capability that does not allow the operation: "not permitted", as for an escape.
+        if ((dir.rightsBase & rights) != rights) {
+            throw new ErrnoException(Errno.PERM);
+        }
         return dir;
     }
 }

@@ -142,7 +142,7 @@ class PathCallsTest {
         assertEquals(Errno.SUCCESS, h.rename(FD, "empty/", FD, "moved/"));
         assertTrue(Files.isDirectory(dir.resolve("moved")));
         // Across two directory fds of the same sandbox.
-        int sub = h.openOk("full", PathCalls.O_DIRECTORY, Rights.ALL);
+        int sub = h.openOk("full", PathCalls.O_DIRECTORY, Rights.DIRECTORY);
         assertEquals(Errno.SUCCESS, h.rename(sub, "x", FD, "x-moved"));
         assertTrue(Files.exists(dir.resolve("x-moved")));
     }

@@ -51,7 +51,7 @@ class PreopenAndReaddirTest {
         assertEquals(Errno.NAMETOOLONG, h.fd().fdPrestatDirName(h.mem, 4, name, 3));
         assertEquals(Errno.BADF, h.fd().fdPrestatGet(h.mem, 5, pre));
         // A directory opened later is not a preopen.
-        int sub = h.openOk("subdir", PathCalls.O_DIRECTORY, Rights.ALL);
+        int sub = h.openOk("subdir", PathCalls.O_DIRECTORY, Rights.DIRECTORY);
         assertEquals(Errno.BADF, h.fd().fdPrestatGet(h.mem, sub, pre));
         // Closing a preopen is allowed; afterwards it is gone.
         assertEquals(Errno.SUCCESS, h.fd().fdClose(4));
