@@ -7,14 +7,25 @@ import java.nio.file.Path;
  * reachable, which is what confines a program to its preopens.
  */
 final class DirFd extends Descriptor {
-    final Path hostPath;
+    /** The real path of the preopen this directory lies in. */
+    final Path root;
+    private final Path hostPath;
     /** The guest name for a preopen (reported by fd_prestat_*), or null for directories opened later. */
     final String preopenName;
 
-    DirFd(Path hostPath, String preopenName, long rightsBase, long rightsInheriting, int fdflags) {
+    DirFd(Path root, Path hostPath, String preopenName, long rightsBase, long rightsInheriting, int fdflags) {
         super(rightsBase, rightsInheriting, fdflags);
+        this.root = root;
         this.hostPath = hostPath;
         this.preopenName = preopenName;
+    }
+
+    /**
+     * The host path, checked again to contain no symbolic link below the preopen: the guest may have renamed a
+     * parent and put a link in its place since this directory was opened.
+     */
+    Path path() {
+        return SandboxResolver.verify(root, hostPath, true);
     }
 
     @Override

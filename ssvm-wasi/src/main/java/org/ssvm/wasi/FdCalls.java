@@ -19,6 +19,8 @@ public final class FdCalls {
     static final int FDSTAT_SIZE = 24;
     static final int DIRENT_SIZE = 24;
     static final int FDFLAG_APPEND = 1;
+    static final int FDFLAG_DSYNC = 2;
+    static final int FDFLAG_SYNC = 16;
     static final int FDFLAGS_ALL = 0x1F;
 
     private final WasiContext ctx;
@@ -107,7 +109,7 @@ public final class FdCalls {
             FileStats stats = switch (d) {
                 case StreamFd s -> new FileStats(0, 0, FileType.CHARACTER_DEVICE, 1, 0, 0, 0, 0);
                 case FileFd f -> fileStats(f);
-                case DirFd dir -> FileStats.of(dir.hostPath).withType(FileType.DIRECTORY);
+                case DirFd dir -> FileStats.of(dir.path()).withType(FileType.DIRECTORY);
             };
             stats.write(mem, statPtr);
         });
@@ -133,8 +135,8 @@ public final class FdCalls {
             Descriptor d = ctx.fds.get(fd);
             d.require(Rights.FD_FILESTAT_SET_TIMES);
             Path p = switch (d) {
-                case FileFd f -> f.path;
-                case DirFd dir -> dir.hostPath;
+                case FileFd f -> f.path();
+                case DirFd dir -> dir.path();
                 case StreamFd s -> throw new ErrnoException(Errno.BADF);
             };
             TimeSetter.set(p, atim, mtim, fstflags, ctx.config.realtimeNanos().getAsLong(), false);
@@ -183,6 +185,7 @@ public final class FdCalls {
                     total += n;
                 }
             }
+            syncIfAsked(f);
             GuestMemory.storeInt(mem, nwrittenPtr, (int) total);
         });
     }
@@ -249,6 +252,7 @@ public final class FdCalls {
                     while (left > 0) {
                         left -= f.channel.write(bufs);
                     }
+                    syncIfAsked(f);
                 }
                 case DirFd dir -> throw new ErrnoException(Errno.BADF);
             }
@@ -346,7 +350,7 @@ public final class FdCalls {
     /** ".", ".." and the directory's entries sorted by name. */
     private static List<String> names(DirFd dir) throws IOException {
         List<String> names = new ArrayList<>();
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir.hostPath)) {
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir.path())) {
             for (Path c : ds) {
                 names.add(c.getFileName().toString());
             }
@@ -358,14 +362,15 @@ public final class FdCalls {
     }
 
     private static DirEntry entry(DirFd dir, String name) {
+        Path here = dir.path();
         if (name.equals(".")) {
-            return new DirEntry(name, FileStats.inode(dir.hostPath), FileType.DIRECTORY);
+            return new DirEntry(name, FileStats.inode(here), FileType.DIRECTORY);
         }
         if (name.equals("..")) {
-            Path parent = dir.hostPath.getParent();
+            Path parent = here.getParent();
             return new DirEntry(name, parent == null ? 0 : FileStats.inode(parent), FileType.DIRECTORY);
         }
-        Path c = dir.hostPath.resolve(name);
+        Path c = here.resolve(name);
         var attrs = SandboxResolver.lstat(c);
         if (attrs == null) {
             return new DirEntry(name, 0, FileType.UNKNOWN); // removed since the listing
@@ -423,10 +428,17 @@ public final class FdCalls {
     private static FileStats fileStats(FileFd f) throws IOException {
         long size = f.channel.size();
         try {
-            return FileStats.of(f.path).withSize(size).withType(FileType.REGULAR_FILE);
+            return FileStats.of(f.path()).withSize(size).withType(FileType.REGULAR_FILE);
         } catch (ErrnoException e) {
             // The file was unlinked while open: it still exists for this fd.
             return new FileStats(0, 0, FileType.REGULAR_FILE, 0, size, 0, 0, 0);
+        }
+    }
+
+    /** DSYNC and SYNC ask for each write to reach the disk before the call returns. */
+    private static void syncIfAsked(FileFd f) throws IOException {
+        if ((f.fdflags & (FDFLAG_DSYNC | FDFLAG_SYNC)) != 0) {
+            f.channel.force((f.fdflags & FDFLAG_SYNC) != 0);
         }
     }
 

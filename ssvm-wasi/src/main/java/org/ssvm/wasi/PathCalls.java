@@ -128,7 +128,7 @@ public final class PathCalls {
                     if (trunc || (rightsBase & Rights.FD_WRITE) != 0) {
                         throw new ErrnoException(Errno.ISDIR);
                     }
-                    opened = new DirFd(r.path(), null, rightsBase & dir.rightsInheriting & Rights.DIRECTORY,
+                    opened = new DirFd(dir.root, r.path(), null, rightsBase & dir.rightsInheriting & Rights.DIRECTORY,
                             rightsInheriting & dir.rightsInheriting, fdflags);
                 } else if ((oflags & O_DIRECTORY) != 0 || r.mustBeDir()) {
                     throw new ErrnoException(Errno.NOTDIR);
@@ -217,7 +217,8 @@ public final class PathCalls {
                 if (!src.isDirectory() && dst.isDirectory()) {
                     throw new ErrnoException(Errno.ISDIR);
                 }
-                if (Files.isSameFile(src.path(), dst.path())) {
+                Object key = src.attrs().fileKey();
+                if (key != null && key.equals(dst.attrs().fileKey())) {
                     return; // rename(2) does nothing when both names are the same file
                 }
             }
@@ -289,6 +290,6 @@ public final class PathCalls {
             }
         }
         FileChannel ch = FileChannel.open(path, opts);
-        return new FileFd(ch, path, base, inheriting, fdflags);
+        return new FileFd(ch, dir.root, path, base, inheriting, fdflags);
     }
 }

@@ -48,6 +48,7 @@ final class SandboxResolver {
     }
 
     static Resolved resolve(DirFd dir, String path, boolean followFinal) {
+        Path base = dir.path();
         if (path.isEmpty()) {
             throw new ErrnoException(Errno.NOENT);
         }
@@ -68,7 +69,7 @@ final class SandboxResolver {
                 continue;
             }
             boolean last = pending.isEmpty();
-            Path parent = join(dir.hostPath, stack);
+            Path parent = join(base, stack);
             Path candidate = parent.resolve(name);
             BasicFileAttributes attrs = lstat(candidate);
             if (attrs == null) {
@@ -110,12 +111,32 @@ final class SandboxResolver {
             stack.add(name);
         }
         // Every component was "." or ".." (or a link to such): the result is a directory already walked.
-        Path here = join(dir.hostPath, stack);
+        Path here = join(base, stack);
         BasicFileAttributes attrs = lstat(here);
         if (attrs == null) {
             throw new ErrnoException(Errno.NOENT);
         }
         return new Resolved(here, attrs, true, stack.isEmpty(), Math.max(0, stack.size() - 1));
+    }
+
+    /**
+     * Re-checks that {@code hostPath}, once resolved inside {@code root}, is still reached without any symbolic
+     * link: every component below the root must exist, intermediate ones as directories, and the last one as a
+     * directory ({@code directory}) or a non-link. Fails with ENOENT when something was moved away.
+     */
+    static Path verify(Path root, Path hostPath, boolean directory) {
+        Path p = root;
+        Path rel = root.relativize(hostPath);
+        int n = rel.toString().isEmpty() ? 0 : rel.getNameCount();
+        for (int i = 0; i < n; i++) {
+            p = p.resolve(rel.getName(i));
+            BasicFileAttributes attrs = lstat(p);
+            boolean last = i == n - 1;
+            if (attrs == null || attrs.isSymbolicLink() || (!last || directory) && !attrs.isDirectory()) {
+                throw new ErrnoException(Errno.NOENT);
+            }
+        }
+        return hostPath;
     }
 
     /**

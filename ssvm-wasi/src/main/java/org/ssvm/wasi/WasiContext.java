@@ -31,7 +31,7 @@ final class WasiContext {
             long base = p.readOnly() ? Rights.READ_ONLY_DIRECTORY : Rights.DIRECTORY;
             long inheriting = p.readOnly() ? Rights.READ_ONLY_DIRECTORY | Rights.READ_ONLY_FILE
                     : Rights.DIRECTORY | Rights.REGULAR_FILE;
-            fds.add(new DirFd(real, p.guestPath(), base, inheriting, 0));
+            fds.add(new DirFd(real, real, p.guestPath(), base, inheriting, 0));
         }
     }
 

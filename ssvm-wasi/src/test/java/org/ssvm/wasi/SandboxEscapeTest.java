@@ -233,4 +233,51 @@ class SandboxEscapeTest {
             assertFalse(Files.exists(sandbox.resolve("new")));
         }
     }
+
+    @Test
+    void anOpenDirectoryWhoseParentWasSwappedForALinkDoesNotLeadOutside() throws IOException {
+        Files.createDirectories(sandbox.resolve("a/b"));
+        Files.writeString(outside.resolve("b-secret"), "x");
+        Files.createDirectory(outside.resolve("b"));
+        Files.writeString(outside.resolve("b/secret.txt"), "deep secret");
+        int b = h.openOk("a/b", PathCalls.O_DIRECTORY, Rights.DIRECTORY);
+        // The guest moves "a" away; "a" is then replaced by a link to the outside (as a host-made link or one
+        // moved up from a deeper level could be).
+        assertEquals(Errno.SUCCESS, h.rename(Harness.SANDBOX_FD, "a", Harness.SANDBOX_FD, "a2"));
+        Files.createSymbolicLink(sandbox.resolve("a"), outside);
+        assertEquals(Errno.NOENT, h.open(b, "secret.txt", 0, 0, Rights.FD_READ, 0));
+        assertEquals(Errno.NOENT, h.fd().fdReaddir(h.mem, b, h.alloc(256), 256, 0, h.out));
+        assertEquals(Errno.NOENT, h.fd().fdFilestatGet(h.mem, b, h.alloc(64)));
+        assertEquals(Errno.NOENT, h.mkdir(b, "planted"));
+        assertFalse(Files.exists(outside.resolve("b/planted")));
+    }
+
+    @Test
+    void anOpenFileWhoseParentWasSwappedForALinkDoesNotTouchOutside() throws IOException {
+        Files.createDirectory(sandbox.resolve("a"));
+        Files.writeString(sandbox.resolve("a/f"), "inside");
+        Path outsideF = Files.writeString(outside.resolve("f"), "outside");
+        java.nio.file.attribute.FileTime before = Files.getLastModifiedTime(outsideF);
+        int fd = h.openOk("a/f", 0, Rights.FD_READ | Rights.FD_FILESTAT_SET_TIMES | Rights.FD_FILESTAT_GET);
+        assertEquals(Errno.SUCCESS, h.rename(Harness.SANDBOX_FD, "a", Harness.SANDBOX_FD, "a2"));
+        Files.createSymbolicLink(sandbox.resolve("a"), outside);
+        assertEquals(Errno.NOENT, h.fd().fdFilestatSetTimes(fd, 0, 1_000_000_000L, TimeSetter.MTIM));
+        assertEquals(before, Files.getLastModifiedTime(outsideF));
+        // Reading goes through the already open channel: still the file inside.
+        int iov = h.iovecOf(16);
+        assertEquals(Errno.SUCCESS, h.fd().fdRead(h.mem, fd, iov, 1, h.out));
+        assertEquals("inside", h.iovecContent(iov, 6));
+    }
+
+    @Test
+    void aLinkMovedUpwardsIsStillNotFollowedOutside() throws IOException {
+        Files.createDirectories(sandbox.resolve("x/y"));
+        // Lexically inside where it is created...
+        assertEquals(Errno.SUCCESS, h.symlink("../../sub", Harness.SANDBOX_FD, "x/y/link"));
+        assertEquals(Errno.SUCCESS, openRead("x/y/link/inner.txt", FOLLOW));
+        // ...but pointing above the sandbox once moved to the top.
+        assertEquals(Errno.SUCCESS, h.rename(Harness.SANDBOX_FD, "x/y/link", Harness.SANDBOX_FD, "link"));
+        assertEquals(Errno.PERM, openRead("link/inner.txt", FOLLOW));
+        assertEquals(Errno.PERM, openRead("link", FOLLOW));
+    }
 }

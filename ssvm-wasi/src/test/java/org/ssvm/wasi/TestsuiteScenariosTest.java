@@ -206,4 +206,36 @@ class TestsuiteScenariosTest {
         assertEquals(Errno.SUCCESS, h.symlink("target", scratch, "symlink"));
         assertEquals(Errno.NOTDIR, h.open(scratch, "symlink", FOLLOW, PathCalls.O_DIRECTORY, 0, 0));
     }
+
+    private long mtim(int fd, int flags, String path) {
+        assertEquals(Errno.SUCCESS, h.stat(fd, flags, path));
+        return h.mem.loadLong(h.out + 48);
+    }
+
+    @Test
+    void timesAreExactToTheNanosecondAndSymlinksHaveTheirOwn() {
+        assertEquals(Errno.SUCCESS, h.open(scratch, "file", 0, PathCalls.O_CREAT,
+                Rights.FD_READ | Rights.FD_WRITE, FdCalls.FDFLAG_APPEND | 16));
+        int stat = h.alloc(24);
+        assertEquals(Errno.SUCCESS, h.fd().fdFdstatGet(h.mem, h.mem.loadInt(h.out), stat));
+        assertEquals(FdCalls.FDFLAG_APPEND | 16, h.mem.loadShort(stat + 2), "APPEND and SYNC are kept");
+        long fileTime = mtim(scratch, 0, "file");
+        int p = h.str("file");
+        assertEquals(Errno.SUCCESS, h.path().pathFilestatSetTimes(h.mem, scratch, 0, p, 4, 0, fileTime - 100,
+                TimeSetter.MTIM));
+        assertEquals(fileTime - 100, mtim(scratch, 0, "file"));
+        fileTime -= 100;
+
+        assertEquals(Errno.SUCCESS, h.symlink("file", scratch, "symlink"));
+        long linkTime = mtim(scratch, 0, "symlink");
+        int l = h.str("symlink");
+        assertEquals(Errno.SUCCESS, h.path().pathFilestatSetTimes(h.mem, scratch, 0, l, 7, 0, linkTime - 200,
+                TimeSetter.MTIM));
+        assertEquals(linkTime - 200, mtim(scratch, 0, "symlink"));
+        assertEquals(fileTime, mtim(scratch, 0, "file"), "the target is untouched");
+        assertEquals(fileTime, mtim(scratch, FOLLOW, "symlink"));
+        assertEquals(Errno.SUCCESS, h.path().pathFilestatSetTimes(h.mem, scratch, FOLLOW, l, 7, 0, linkTime,
+                TimeSetter.MTIM));
+        assertEquals(linkTime, mtim(scratch, 0, "file"));
+    }
 }
