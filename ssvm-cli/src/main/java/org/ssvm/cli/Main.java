@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "SSVM: a WebAssembly runtime for the JVM.",
-        subcommands = {WastCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, WastCommand.class, Wat2WasmCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
