@@ -1,0 +1,24 @@
+package org.ssvm.text.wast;
+
+import org.ssvm.model.Module;
+
+/**
+ * How a script spells a module. Kept unevaluated: binary modules are not decoded and quoted modules are not
+ * parsed, because an assertion may expect exactly that step to fail.
+ */
+public sealed interface ModuleSource {
+    /** {@code (module ...)} in text: already parsed (text modules in the suite are always well-formed). */
+    record Text(Module module) implements ModuleSource {
+    }
+
+    /** {@code (module binary "...")}: the concatenated bytes, to be decoded by the executor. */
+    record Binary(byte[] bytes) implements ModuleSource {
+    }
+
+    /**
+     * {@code (module quote "...")}: the concatenated strings (joined with spaces), to be parsed with
+     * {@link org.ssvm.text.Wat#parseModule(String)}; the text may be a {@code (module ...)} or bare fields.
+     */
+    record Quote(String text) implements ModuleSource {
+    }
+}
