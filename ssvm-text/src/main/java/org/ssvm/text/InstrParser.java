@@ -135,6 +135,9 @@ final class InstrParser extends TokenCursor {
                 labels.removeLast();
                 w.u8(0x0B);
             }
+            case "local", "param", "result", "type", "then", "else", "export", "import" ->
+                    // declaration clauses out of place, not operators
+                    throw errorAt(at, "unexpected token");
             default -> {
                 ByteWriter self = new ByteWriter();
                 operator(at, name, self);
@@ -244,16 +247,16 @@ final class InstrParser extends TokenCursor {
                     if (!atAtom()) {
                         throw error("invalid lane length");
                     }
-                    w.u8(laneIndex());
+                    w.u8(laneIndex(true));
                 }
                 if (atAtom()) {
                     throw error("invalid lane length");
                 }
             }
-            case LANE -> w.u8(laneIndex());
+            case LANE -> w.u8(laneIndex(false));
             case MEMARG_LANE -> {
                 memarg(op, w);
-                w.u8(laneIndex());
+                w.u8(laneIndex(false));
             }
             default -> throw errorAt(at, "unknown operator " + name);
         }
@@ -279,24 +282,26 @@ final class InstrParser extends TokenCursor {
         return c >= '0' && c <= '9';
     }
 
-    private int laneIndex() {
+    /**
+     * A lane index (u8). The reference interpreter calls a non-natural "unexpected token" after an
+     * extract/replace/load/store lane instruction but "malformed lane index" inside a shuffle.
+     */
+    private int laneIndex(boolean shuffle) {
         int at = pos;
         if (!atAtom()) {
             throw error("unexpected token");
         }
         String t = atom();
-        if (t.charAt(0) < '0' || t.charAt(0) > '9') {
-            throw errorAt(at, "unexpected token");
-        }
+        long v;
         try {
-            long v = Numbers.parseU32(t);
-            if (v > 255) {
-                throw errorAt(at, "malformed lane index");
-            }
-            return (int) v;
+            v = Numbers.parseU32(t);
         } catch (NumberFormatException e) {
+            throw errorAt(at, shuffle ? "malformed lane index" : "unexpected token");
+        }
+        if (v > 255) {
             throw errorAt(at, "malformed lane index");
         }
+        return (int) v;
     }
 
     private void v128Const(ByteWriter w) {

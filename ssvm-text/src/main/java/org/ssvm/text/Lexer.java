@@ -75,10 +75,13 @@ public final class Lexer {
     /** The source text between two char offsets. */
     public String source(int from, int to) { return new String(src, from, to - from); }
 
-    /** The decoded bytes of a string token (escapes resolved, other characters UTF-8 encoded). */
+    /**
+     * The decoded bytes of a string token (escapes resolved, other characters UTF-8 encoded), or of the string
+     * part of a {@code $"..."} identifier.
+     */
     public byte[] stringBytes(int i) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(ends[i] - starts[i]);
-        int p = starts[i] + 1;
+        int p = starts[i] + (kinds[i] == ID ? 2 : 1);
         int end = ends[i] - 1;
         while (p < end) {
             char c = src[p++];

@@ -204,12 +204,13 @@ final class ModuleParser extends TokenCursor {
     // ---------------------------------------------------------------- pass 2
 
     private void field() {
+        int start = pos;
         pos++;
         String kw = atom();
         switch (kw) {
             case "type" -> {
-                pos--;
-                pos--;
+                // read completely in the first pass
+                pos = start;
                 skipGroup();
                 return;
             }

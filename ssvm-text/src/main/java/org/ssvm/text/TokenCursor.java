@@ -169,9 +169,18 @@ public class TokenCursor {
         }
     }
 
+    /** A numeric literal token; the script-only NaN patterns are tokens of the wrong kind here. */
+    private String literal() {
+        String t = atom();
+        if (t.equals("nan:canonical") || t.equals("nan:arithmetic")) {
+            throw errorAt(pos - 1, "unexpected token");
+        }
+        return t;
+    }
+
     protected long intLiteral(int bits) {
         int at = pos;
-        String t = atom();
+        String t = literal();
         try {
             return Numbers.parseInt(t, bits);
         } catch (NumberFormatException e) {
@@ -181,7 +190,7 @@ public class TokenCursor {
 
     protected int f32Literal() {
         int at = pos;
-        String t = atom();
+        String t = literal();
         try {
             return Numbers.parseF32(t);
         } catch (NumberFormatException e) {
@@ -191,7 +200,7 @@ public class TokenCursor {
 
     protected long f64Literal() {
         int at = pos;
-        String t = atom();
+        String t = literal();
         try {
             return Numbers.parseF64(t);
         } catch (NumberFormatException e) {

@@ -80,8 +80,9 @@ class NumbersTest {
         assertRange(() -> Numbers.parseF32("1e39"));
         assertRange(() -> Numbers.parseF64("1e309"));
         assertRange(() -> Numbers.parseF32("nan:0x0"));
+        assertSyntax(() -> Numbers.parseF64("nan:1"), "nan:1");
         assertRange(() -> Numbers.parseF32("nan:0x80_0000"));
-        for (String bad : new String[] {"0x", "0x.1", ".5", "1e", "1e+", "0x1p", "1_.0", "1._0", "1.0_", "nan:1",
+        for (String bad : new String[] {"0x", "0x.1", ".5", "1e", "1e+", "0x1p", "1_.0", "1._0", "1.0_",
                                         "infinity", "0x1.0q", "1p3", "0x1e+3"}) {
             assertSyntax(() -> Numbers.parseF32(bad), bad);
         }

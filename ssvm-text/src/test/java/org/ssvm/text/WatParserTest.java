@@ -184,6 +184,13 @@ class WatParserTest {
     }
 
     @Test
+    void quotedIdentifiersAndForwardReferences() {
+        Module m = Wat.parseModule("(module (func (call $\"my f\") (call $g)) (func $\"my f\") (func $g))");
+        assertEquals("100110020b", HexFormat.of().formatHex(m.bodies().getFirst().code()));
+        assertEquals("my f", m.names().functionName(1));
+    }
+
+    @Test
     void bareFieldsWithoutModuleWrapper() {
         Module m = Wat.parseModule("(func) (memory 0)");
         assertEquals(1, m.functions().size());
