@@ -315,10 +315,15 @@ final class InstrParser extends TokenCursor {
             case "i64x2", "f64x2" -> lanes = 2;
             default -> throw errorAt(at, "unexpected token");
         }
+        // the lane count is checked before any literal, as the reference interpreter does
+        int literals = 0;
+        while (lx.kind(pos + literals) == Lexer.ATOM) {
+            literals++;
+        }
+        if (literals != lanes) {
+            throw errorAt(pos + Math.min(literals, lanes), "wrong number of lane literals");
+        }
         for (int i = 0; i < lanes; i++) {
-            if (!atAtom()) {
-                throw error("wrong number of lane literals");
-            }
             switch (shape) {
                 case "i8x16" -> w.u8((int) intLiteral(8));
                 case "i16x8" -> {
@@ -330,9 +335,6 @@ final class InstrParser extends TokenCursor {
                 case "f32x4" -> w.i32LE(f32Literal());
                 default -> w.i64LE(f64Literal());
             }
-        }
-        if (atAtom()) {
-            throw error("wrong number of lane literals");
         }
     }
 
@@ -410,7 +412,8 @@ final class InstrParser extends TokenCursor {
             default -> null;
         };
         if (t == null) {
-            throw errorAt(at, "unexpected token");
+            // an obsolete type name used to be a keyword of the text format: say so the way the spec does
+            throw errorAt(at, lx.text(at).equals("anyfunc") ? "unknown operator anyfunc" : "unexpected token");
         }
         return t;
     }

@@ -222,7 +222,8 @@ public final class Lexer {
             } else if (c == '\n') {
                 newline(++pos);
             } else if (c == ';' && pos + 1 < n && src[pos + 1] == ';') {
-                while (pos < n && src[pos] != '\n') {
+                // a line comment ends at any line break: LF, CR or CR LF
+                while (pos < n && src[pos] != '\n' && src[pos] != '\r') {
                     pos++;
                 }
             } else if (c == '(' && pos + 1 < n && src[pos + 1] == ';') {
