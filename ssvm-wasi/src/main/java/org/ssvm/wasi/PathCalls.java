@@ -112,11 +112,13 @@ public final class PathCalls {
                 ctx.dir(fd, Rights.PATH_FILESTAT_SET_SIZE);
             }
             String path = GuestMemory.string(mem, pathPtr, pathLen);
-            Resolved r = SandboxResolver.resolve(dir, path, (lookupFlags & LOOKUP_SYMLINK_FOLLOW) != 0);
+            // With O_CREAT|O_EXCL a final symbolic link is never followed: it exists, so EEXIST (POSIX).
+            boolean excl = creat && (oflags & O_EXCL) != 0;
+            Resolved r = SandboxResolver.resolve(dir, path, (lookupFlags & LOOKUP_SYMLINK_FOLLOW) != 0 && !excl);
             GuestMemory.check(mem, fdPtr, 4);
             Descriptor opened;
             if (r.exists()) {
-                if (creat && (oflags & O_EXCL) != 0) {
+                if (excl) {
                     throw new ErrnoException(Errno.EXIST);
                 }
                 if (r.isSymlink()) {

@@ -228,4 +228,12 @@ class PathCallsTest {
         assertEquals(Errno.NOENT, h.path().pathFilestatSetTimes(h.mem, FD, 0, h.str("ghost"), 5, t, t,
                 TimeSetter.MTIM));
     }
+
+    @Test
+    void createExclusiveNeverFollowsAFinalLink() {
+        assertEquals(Errno.SUCCESS, h.symlink("target", FD, "dangling"));
+        assertEquals(Errno.EXIST, h.open(FD, "dangling", FOLLOW, PathCalls.O_CREAT | PathCalls.O_EXCL,
+                Rights.FD_WRITE, 0));
+        assertFalse(Files.exists(dir.resolve("target")));
+    }
 }
