@@ -42,6 +42,9 @@ public final class PathCalls {
             if (r.exists()) {
                 throw new ErrnoException(Errno.EXIST);
             }
+            if (r.isBase()) {
+                throw new ErrnoException(Errno.NOENT); // "missing/." names nothing that could be created
+            }
             Files.createDirectory(r.path());
         });
     }
@@ -140,7 +143,7 @@ public final class PathCalls {
                     opened = openFile(dir, r.path(), false, trunc, rightsBase, rightsInheriting, fdflags);
                 }
             } else {
-                if (!creat) {
+                if (!creat || r.isBase()) {
                     throw new ErrnoException(Errno.NOENT);
                 }
                 if ((oflags & O_DIRECTORY) != 0) {
