@@ -416,12 +416,19 @@ public final class FdCalls {
     }
 
     private void sync(int fd, long right, boolean metadata) throws IOException {
-        Descriptor d = ctx.fds.get(fd);
-        d.require(right == Rights.FD_SYNC || d instanceof FileFd ? right : Rights.FD_SYNC);
-        if (d instanceof FileFd f) {
-            f.channel.force(metadata);
-        } else if (d instanceof StreamFd) {
-            throw new ErrnoException(Errno.INVAL);
+        switch (ctx.fds.get(fd)) {
+            case FileFd f -> {
+                f.require(right);
+                f.channel.force(metadata);
+            }
+            case DirFd dir -> {
+                // Directories carry FD_SYNC only; syncing one makes its entries (creations, renames) durable.
+                dir.require(Rights.FD_SYNC);
+                try (FileChannel ch = FileChannel.open(dir.path(), java.nio.file.StandardOpenOption.READ)) {
+                    ch.force(true);
+                }
+            }
+            case StreamFd s -> throw new ErrnoException(Errno.INVAL);
         }
     }
 

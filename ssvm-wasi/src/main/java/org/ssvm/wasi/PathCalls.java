@@ -42,6 +42,9 @@ public final class PathCalls {
             if (r.exists()) {
                 throw new ErrnoException(Errno.EXIST);
             }
+            if (r.isBase()) {
+                throw new ErrnoException(Errno.NOENT); // "missing/." names nothing that could be created
+            }
             Files.createDirectory(r.path());
         });
     }
@@ -112,11 +115,13 @@ public final class PathCalls {
                 ctx.dir(fd, Rights.PATH_FILESTAT_SET_SIZE);
             }
             String path = GuestMemory.string(mem, pathPtr, pathLen);
-            Resolved r = SandboxResolver.resolve(dir, path, (lookupFlags & LOOKUP_SYMLINK_FOLLOW) != 0);
+            // With O_CREAT|O_EXCL a final symbolic link is never followed: it exists, so EEXIST (POSIX).
+            boolean excl = creat && (oflags & O_EXCL) != 0;
+            Resolved r = SandboxResolver.resolve(dir, path, (lookupFlags & LOOKUP_SYMLINK_FOLLOW) != 0 && !excl);
             GuestMemory.check(mem, fdPtr, 4);
             Descriptor opened;
             if (r.exists()) {
-                if (creat && (oflags & O_EXCL) != 0) {
+                if (excl) {
                     throw new ErrnoException(Errno.EXIST);
                 }
                 if (r.isSymlink()) {
@@ -138,7 +143,7 @@ public final class PathCalls {
                     opened = openFile(dir, r.path(), false, trunc, rightsBase, rightsInheriting, fdflags);
                 }
             } else {
-                if (!creat) {
+                if (!creat || r.isBase()) {
                     throw new ErrnoException(Errno.NOENT);
                 }
                 if ((oflags & O_DIRECTORY) != 0) {

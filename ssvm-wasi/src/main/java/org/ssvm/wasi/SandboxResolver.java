@@ -36,7 +36,9 @@ final class SandboxResolver {
      *                  possibly the final component when it was not followed
      * @param attrs     the final entry's attributes, not following links, or null if it does not exist
      * @param mustBeDir the path ended with a slash, so the entry must be (or be created as) a directory
-     * @param isBase    the path named the starting directory itself (".", "a/..")
+     * @param isBase    the path names a directory reached through "." or ".." (the starting directory itself,
+     *                  "a/.", "a/b/..") rather than an entry of a parent: it can be opened or stat'ed, but not
+     *                  removed, renamed or created
      * @param depth     how many directories below the starting directory the final entry's parent is
      */
     record Resolved(Path path, BasicFileAttributes attrs, boolean mustBeDir, boolean isBase, int depth) {
@@ -57,6 +59,7 @@ final class SandboxResolver {
         }
         Deque<String> pending = new ArrayDeque<>();
         boolean mustBeDir = split(path, pending);
+        boolean dotFinal = endsWithDot(path);
         List<String> stack = new ArrayList<>();
         int links = 0;
         while (!pending.isEmpty()) {
@@ -74,7 +77,7 @@ final class SandboxResolver {
             BasicFileAttributes attrs = lstat(candidate);
             if (attrs == null) {
                 if (last) {
-                    return new Resolved(candidate, null, mustBeDir, false, stack.size());
+                    return new Resolved(candidate, null, mustBeDir, dotFinal, stack.size());
                 }
                 throw new ErrnoException(Errno.NOENT);
             }
@@ -106,7 +109,7 @@ final class SandboxResolver {
                 if (mustBeDir && !attrs.isDirectory() && !attrs.isSymbolicLink()) {
                     throw new ErrnoException(Errno.NOTDIR);
                 }
-                return new Resolved(candidate, attrs, mustBeDir, false, stack.size());
+                return new Resolved(candidate, attrs, mustBeDir, dotFinal, stack.size());
             }
             stack.add(name);
         }
@@ -116,7 +119,7 @@ final class SandboxResolver {
         if (attrs == null) {
             throw new ErrnoException(Errno.NOENT);
         }
-        return new Resolved(here, attrs, true, stack.isEmpty(), Math.max(0, stack.size() - 1));
+        return new Resolved(here, attrs, true, true, Math.max(0, stack.size() - 1));
     }
 
     /**
@@ -157,6 +160,17 @@ final class SandboxResolver {
             }
         }
         return true;
+    }
+
+    /** Whether the last component, ignoring trailing slashes, is "." or "..". */
+    private static boolean endsWithDot(String path) {
+        int end = path.length();
+        while (end > 0 && path.charAt(end - 1) == '/') {
+            end--;
+        }
+        String trimmed = path.substring(0, end);
+        String last = trimmed.substring(trimmed.lastIndexOf('/') + 1);
+        return last.equals(".") || last.equals("..");
     }
 
     /** Splits on '/', dropping empty and "." components; returns whether the path ends with a slash or ".". */

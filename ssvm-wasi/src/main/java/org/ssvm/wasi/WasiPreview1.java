@@ -65,6 +65,22 @@ public final class WasiPreview1 implements AutoCloseable {
     @Override
     public void close() { ctx.fds.closeAll(); }
 
+    /**
+     * Runs a WASI command's {@code _start} (a function of no parameters and no results) and returns its exit
+     * code: the code given to {@code proc_exit}, or 0 when {@code _start} returns. Traps propagate.
+     */
+    public static int runStart(org.ssvm.runtime.FunctionInstance start) {
+        if (start.type().paramCount() != 0 || start.type().resultCount() != 0) {
+            throw new IllegalArgumentException("_start must have type [] -> [], not " + start.type());
+        }
+        try {
+            start.invoke(new long[1], new Object[1], 0);
+            return 0;
+        } catch (WasiExitException e) {
+            return e.code();
+        }
+    }
+
     /** The memory WASI functions work on: the caller's export "memory", else its memory 0. */
     public static Memory callerMemory(Instance caller) {
         if (caller == null) {

@@ -181,6 +181,11 @@ class FdFileTest {
         assertEquals(Errno.INVAL, h.fd().fdAdvise(fd, 0, 100, 6));
         assertEquals(Errno.SUCCESS, h.fd().fdSync(fd));
         assertEquals(Errno.SUCCESS, h.fd().fdDatasync(fd));
+        assertEquals(Errno.SUCCESS, h.fd().fdSync(Harness.SANDBOX_FD));
+        assertEquals(Errno.SUCCESS, h.fd().fdDatasync(Harness.SANDBOX_FD));
+        assertEquals(Errno.INVAL, h.fd().fdSync(1));
+        int readOnly = h.openOk("a.txt", 0, Rights.FD_READ);
+        assertEquals(Errno.NOTCAPABLE, h.fd().fdSync(readOnly));
     }
 
     @Test

@@ -152,4 +152,17 @@ class HostFunctionsTest {
         w.functions().get("sock_shutdown").invoke(slots, new Object[2], 0);
         assertEquals(Errno.NOTSOCK, slots[0]);
     }
+
+    @Test
+    void runStartReportsTheExitCode() {
+        FuncType none = FuncType.of(new ValType[0]);
+        HostFunction returns = new HostFunction(none, "_start", (caller, s, r, b) -> { });
+        HostFunction exits = new HostFunction(none, "_start", (caller, s, r, b) -> {
+            throw new WasiExitException(42);
+        });
+        assertEquals(0, WasiPreview1.runStart(returns));
+        assertEquals(42, WasiPreview1.runStart(exits));
+        HostFunction wrongType = new HostFunction(sig(I32), "_start", (caller, s, r, b) -> { });
+        assertThrows(IllegalArgumentException.class, () -> WasiPreview1.runStart(wrongType));
+    }
 }

@@ -228,4 +228,30 @@ class PathCallsTest {
         assertEquals(Errno.NOENT, h.path().pathFilestatSetTimes(h.mem, FD, 0, h.str("ghost"), 5, t, t,
                 TimeSetter.MTIM));
     }
+
+    @Test
+    void createExclusiveNeverFollowsAFinalLink() {
+        assertEquals(Errno.SUCCESS, h.symlink("target", FD, "dangling"));
+        assertEquals(Errno.EXIST, h.open(FD, "dangling", FOLLOW, PathCalls.O_CREAT | PathCalls.O_EXCL,
+                Rights.FD_WRITE, 0));
+        assertFalse(Files.exists(dir.resolve("target")));
+    }
+
+    @Test
+    void pathsEndingInDotNameNoEntryToChange() throws IOException {
+        Files.createDirectory(dir.resolve("empty"));
+        assertEquals(Errno.INVAL, h.rmdir(FD, "empty/."));
+        assertEquals(Errno.INVAL, h.rmdir(FD, "empty/./"));
+        assertEquals(Errno.BUSY, h.rename(FD, "empty/.", FD, "moved"));
+        assertEquals(Errno.BUSY, h.rename(FD, "dir", FD, "empty/.."));
+        assertEquals(Errno.EXIST, h.mkdir(FD, "empty/."));
+        assertEquals(Errno.NOENT, h.mkdir(FD, "fresh/."));
+        assertEquals(Errno.ISDIR, h.unlink(FD, "empty/."));
+        assertTrue(Files.isDirectory(dir.resolve("empty")));
+        assertFalse(Files.exists(dir.resolve("fresh")));
+        // Opening and stat'ing through "." and ".." work as usual.
+        assertEquals(Errno.SUCCESS, open("empty/.", 0, PathCalls.O_DIRECTORY));
+        assertEquals(Errno.SUCCESS, h.stat(FD, 0, "empty/.."));
+        assertEquals(FileType.DIRECTORY, h.mem.loadByte(h.out + 16));
+    }
 }

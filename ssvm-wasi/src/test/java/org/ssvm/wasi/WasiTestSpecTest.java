@@ -22,7 +22,7 @@ class WasiTestSpecTest {
         Path dir = Path.of(shared == null ? "../shared" : shared, "wasi-testsuite");
         if (!Files.isDirectory(dir)) {
             fail("wasi-testsuite not found at " + dir.toAbsolutePath() + ": put a copy of "
-                    + "https://github.com/WebAssembly/wasi-testsuite (prod/testsuite-base branch) there, "
+                    + "https://github.com/WebAssembly/wasi-testsuite (branch prod/testsuite-all) there, "
                     + "or pass -Dssvm.shared=DIR");
         }
         return dir;
