@@ -11,16 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.ssvm.EngineKind;
-import org.ssvm.Linker;
 import org.ssvm.TrapException;
 import org.ssvm.WasmFunction;
 import org.ssvm.WasmInstance;
 import org.ssvm.WasmModule;
 import org.ssvm.WasmRuntime;
 import org.ssvm.model.ValType;
-import org.ssvm.runtime.HostFunction;
 import org.ssvm.wasi.WasiConfig;
-import org.ssvm.wasi.WasiExitException;
 import org.ssvm.wasi.WasiPreview1;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -96,33 +93,24 @@ final class RunCommand implements Callable<Integer> {
             }
             wasi.preopen(m.host(), m.guest());
         }
+        try {
+            if (invoke != null) {
+                return invokeExport(module, wasi.build());
+            }
+            return WasiProgram.run(engine, module, wasi.build(), file.toString());
+        } catch (TrapException trap) {
+            flush(stdout);
+            spec.commandLine().getErr().println("ssvm: trap: " + trap.getMessage());
+            return TRAP_EXIT_CODE;
+        } finally {
+            flush(stdout);
+        }
+    }
+
+    private int invokeExport(WasmModule module, WasiConfig config) {
         try (WasmRuntime runtime = WasmRuntime.builder().engine(engine).build();
-             WasiPreview1 wasiHost = new WasiPreview1(wasi.build())) {
-            Linker linker = runtime.linker();
-            for (var f : wasiHost.functions().entrySet()) {
-                HostFunction fn = f.getValue();
-                linker.define(WasiPreview1.MODULE, f.getKey(), fn);
-            }
-            try {
-                WasmInstance instance = linker.instantiate(module);
-                if (invoke != null) {
-                    return invokeExport(instance);
-                }
-                if (!instance.exportNames().contains("_start")) {
-                    throw new IllegalArgumentException(file + " has no _start export; use --invoke NAME to call a "
-                            + "function (exports: " + String.join(", ", instance.exportNames()) + ")");
-                }
-                instance.function("_start").call();
-                return 0;
-            } catch (WasiExitException exit) {
-                return exit.code();
-            } catch (TrapException trap) {
-                flush(stdout);
-                spec.commandLine().getErr().println("ssvm: trap: " + trap.getMessage());
-                return TRAP_EXIT_CODE;
-            } finally {
-                flush(stdout);
-            }
+             WasiPreview1 wasi = new WasiPreview1(config)) {
+            return invokeExport(WasiProgram.link(runtime, wasi).instantiate(module));
         }
     }
 
