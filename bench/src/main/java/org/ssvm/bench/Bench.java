@@ -53,9 +53,9 @@ public final class Bench {
         if (options.list()) {
             System.out.println("engines (" + options.config() + "):");
             all.forEach(e -> System.out.println("  " + e.name() + " = " + String.join(" ", e.template())));
-            System.out.println("kernels (default / large argument):");
-            Kernel.ALL.forEach(k -> System.out.println("  " + k.name() + " " + k.args("default") + " / "
-                    + k.args("large")));
+            System.out.println("kernels (small / default / large argument):");
+            Kernel.ALL.forEach(k -> System.out.println("  " + k.name() + " " + k.args("small") + " / "
+                    + k.args("default") + " / " + k.args("large")));
             return 0;
         }
         Path benchDir = options.shared().resolve("bench");
@@ -196,7 +196,12 @@ public final class Bench {
         sb.append("Each cell: median wall time of whole-process runs in seconds (ratio to native). Every run's"
                 + " output is checked against native's: WRONG marks a difference. Last row: geometric mean of the"
                 + " ratios over ").append(report.meanKernels().equals(List.of(Kernel.STARTUP)) ? "hello"
-                        : "the kernels other than hello (a startup test)").append(".\n\n");
+                        : "the kernels other than hello (a startup test)").append(".\n");
+        if (options.size().equals("small")) {
+            sb.append("Size small is a smoke test of every engine's output: its times are mostly startup, so its"
+                    + " ratios say little about speed.\n");
+        }
+        sb.append('\n');
         sb.append(report.table());
         List<String> notes = report.notes();
         if (!notes.isEmpty()) {

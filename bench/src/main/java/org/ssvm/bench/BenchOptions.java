@@ -23,7 +23,8 @@ record BenchOptions(
     static final String USAGE = """
             usage: ./ssvm-bench [options]
               --runs N            whole-process runs per cell; the cell shows their median (default 3)
-              --size default|large  kernel sizes from shared/bench/README.md (default: default)
+              --size S            default or large: the sizes of shared/bench/README.md; small: a smoke test
+                                  that checks every engine's output in seconds (default: default)
               --engines a,b,...   engines to run (default: all in bench/engines.conf); native always runs
               --kernels x,y,...   kernels to run (default: all)
               --timeout S         seconds a run may take before its cell shows "timeout" (default 300)
@@ -53,8 +54,8 @@ record BenchOptions(
                 case "--runs" -> runs = positive(a, value(args, ++i, a));
                 case "--size" -> {
                     size = value(args, ++i, a);
-                    if (!size.equals("default") && !size.equals("large")) {
-                        throw new IllegalArgumentException("--size takes default or large, not " + size);
+                    if (!Kernel.SIZES.contains(size)) {
+                        throw new IllegalArgumentException("--size takes small, default or large, not " + size);
                     }
                 }
                 case "--engines" -> engines = names(value(args, ++i, a));
