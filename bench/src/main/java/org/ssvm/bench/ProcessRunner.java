@@ -37,7 +37,7 @@ final class ProcessRunner {
                 process = builder.start();
             } catch (IOException e) {
                 return new RunResult(RunResult.Status.NOT_AVAILABLE, 0, "",
-                        "cannot start " + command.getFirst() + ": " + e.getMessage());
+                        "cannot start " + command.getFirst() + ": " + String.valueOf(e.getMessage()).strip());
             }
             boolean exited = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
             double seconds = (System.nanoTime() - start) / 1e9;
