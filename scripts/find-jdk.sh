@@ -2,7 +2,12 @@
 # Looks at JAVA_HOME, then `java` on the PATH, then the usual install folders.
 
 ssvm_java_major() { # prints the major version of the JDK at $1
-  "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'
+  # The JDK's `release` file answers without starting a JVM (startup time matters for ./ssvm).
+  if [ -f "$1/release" ]; then
+    sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release"
+  else
+    "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'
+  fi
 }
 
 ssvm_find_jdk() {
