@@ -59,7 +59,7 @@ class WabtDifferentialTest {
     void encodingMatchesWabt(@TempDir Path work) throws IOException, InterruptedException {
         Wat2Wasm wabt = Wat2Wasm.find();
         if (wabt == null) {
-            fail("wat2wasm not found on the PATH: install wabt (Debian/Ubuntu: apt-get install wabt; "
+            fail("wat2wasm not found (PATH, /usr/bin or -Dssvm.wat2wasm=FILE): install wabt (Debian/Ubuntu: apt-get install wabt; "
                     + "https://github.com/WebAssembly/wabt); .ci/run installs it on CI");
         }
         long t0 = System.nanoTime();
@@ -99,6 +99,7 @@ class WabtDifferentialTest {
         long t2 = System.nanoTime();
 
         int compared = 0;
+        int comparedInvalid = 0;
         int identical = 0;
         int normalized = 0;
         List<String> rejected = new ArrayList<>();
@@ -113,6 +114,9 @@ class WabtDifferentialTest {
                 continue;
             }
             compared++;
+            if (src.invalid()) {
+                comparedInvalid++;
+            }
             String deviation = WABT_DEVIATIONS.get(src.where());
             Module ours;
             Module theirs;
@@ -140,10 +144,10 @@ class WabtDifferentialTest {
             }
         }
         long t3 = System.nanoTime();
-        System.out.printf("wabt differential (wat2wasm %s): %d text modules, %d distinct; %d compared:"
-                        + " %d identical, %d identical after block type normalization, %d known wabt deviations,"
-                        + " %d differ; %d rejected by wabt%n",
-                wabt.version(), total, jobs.size(), compared, identical, normalized, known.size(),
+        System.out.printf("wabt differential (wat2wasm %s): %d text modules, %d distinct; %d compared (%d of them"
+                        + " assert_invalid, with --no-check): %d identical, %d identical after block type"
+                        + " normalization, %d known wabt deviations, %d differ; %d rejected by wabt%n",
+                wabt.version(), total, jobs.size(), compared, comparedInvalid, identical, normalized, known.size(),
                 differing.size(), rejected.size());
         System.out.printf("times: parse %d ms, wat2wasm %d ms, compare %d ms%n", (t1 - t0) / 1_000_000,
                 (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);

@@ -35,18 +35,26 @@ final class Wat2Wasm {
         this.executable = executable;
     }
 
-    /** The wat2wasm on the PATH (or /usr/bin), or null when wabt is not installed. */
+    /**
+     * The wat2wasm named by the system property {@code ssvm.wat2wasm}, else the one on the PATH (or in
+     * /usr/bin); null when there is none.
+     */
     static Wat2Wasm find() {
         List<Path> candidates = new ArrayList<>();
         String path = System.getenv("PATH");
-        if (path != null) {
+        String given = System.getProperty("ssvm.wat2wasm");
+        if (given != null) {
+            candidates.add(Path.of(given));
+        } else if (path != null) {
             for (String dir : path.split(File.pathSeparator)) {
                 if (!dir.isEmpty()) {
                     candidates.add(Path.of(dir, "wat2wasm"));
                 }
             }
         }
-        candidates.add(Path.of("/usr/bin/wat2wasm"));
+        if (given == null) {
+            candidates.add(Path.of("/usr/bin/wat2wasm"));
+        }
         for (Path p : candidates) {
             if (Files.isRegularFile(p) && Files.isExecutable(p)) {
                 return new Wat2Wasm(p);
