@@ -81,8 +81,11 @@ final class InstrParser extends TokenCursor {
                 if (atKeyword("else")) {
                     pos++;
                     endLabel(label);
-                    w.u8(0x05);
-                    instrs(w);
+                    // an empty else branch is left out, as the reference interpreter and wabt encode it
+                    if (!atKeyword("end")) {
+                        w.u8(0x05);
+                        instrs(w);
+                    }
                 }
                 expectKeyword("end");
                 endLabel(label);
@@ -127,8 +130,10 @@ final class InstrParser extends TokenCursor {
                 expectRParen();
                 if (atParenKeyword("else")) {
                     pos += 2;
-                    w.u8(0x05);
-                    instrs(w);
+                    if (!atRParen()) { // an empty else branch is left out, as in the plain form
+                        w.u8(0x05);
+                        instrs(w);
+                    }
                     expectRParen();
                 }
                 expectRParen();

@@ -55,6 +55,9 @@ class WatParserTest {
         assertEquals("2000047f41010541020b0b", body(ifs));
         String plainIf = "(module (func (param i32) local.get 0 if $x nop else $x nop end $x))";
         assertEquals("200004400105010b0b", body(plainIf));
+        // an empty else branch is not encoded, in either form
+        assertEquals("20000440010b0b", body("(module (func (param i32) local.get 0 if $x nop else $x end $x))"));
+        assertEquals("20000440010b0b", body("(module (func (param i32) (if (local.get 0) (then nop) (else))))"));
         assertEquals("0240024041000e020001000b0b0b",
                 body("(module (func (block $a (block $b (br_table $b $a 0 (i32.const 0))))))"));
     }

@@ -7,8 +7,20 @@ import org.ssvm.model.Module;
  * parsed, because an assertion may expect exactly that step to fail.
  */
 public sealed interface ModuleSource {
-    /** {@code (module ...)} in text: already parsed (text modules in the suite are always well-formed). */
-    record Text(Module module) implements ModuleSource {
+    /**
+     * {@code (module ...)} in text: already parsed (text modules in the suite are always well-formed).
+     *
+     * @param module     the parsed module
+     * @param sourceText the module's text exactly as the script spells it, from {@code (module} to the closing
+     *                   parenthesis (or the whole script when it is made of bare module fields); null when
+     *                   the module was not built from a script. Kept so that other tools can be fed the same
+     *                   module, as the differential test against wabt does.
+     */
+    record Text(Module module, String sourceText) implements ModuleSource {
+        /** A parsed module without its source text. */
+        public Text(Module module) {
+            this(module, null);
+        }
     }
 
     /** {@code (module binary "...")}: the concatenated bytes, to be decoded by the executor. */

@@ -31,7 +31,7 @@ public final class Wast extends TokenCursor {
                 int[] end = new int[1];
                 Module m = Wat.parseModuleAt(p.lx, 0, end);
                 return new Script(fileName, List.of(new Command.DefineModule(1,
-                        new ModuleDef(1, null, new ModuleSource.Text(m)))));
+                        new ModuleDef(1, null, new ModuleSource.Text(m, text)))));
             }
             while (!p.atEofPublic()) {
                 commands.add(p.command());
@@ -161,7 +161,8 @@ public final class Wast extends TokenCursor {
         int[] end = new int[1];
         Module m = Wat.parseModuleAt(lx, start, end);
         pos = end[0];
-        return new ModuleDef(line, id, new ModuleSource.Text(m));
+        String src = lx.source(lx.start(start), lx.end(pos - 1));
+        return new ModuleDef(line, id, new ModuleSource.Text(m, src));
     }
 
     private Action action() {

@@ -27,6 +27,8 @@ class WastTest {
         assertEquals("$a", a.module().id());
         assertEquals(1, a.line());
         assertEquals(1, ((ModuleSource.Text) a.module().source()).module().functions().size());
+        assertEquals("(module $a (func (export \"f\") (result i32) (i32.const 1)))",
+                ((ModuleSource.Text) a.module().source()).sourceText());
         var b = (Command.DefineModule) s.commands().get(1);
         assertArrayEquals(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0}, ((ModuleSource.Binary) b.module().source()).bytes());
         assertEquals(2, b.line());
@@ -117,6 +119,21 @@ class WastTest {
         assertEquals(1, s.commands().size());
         var m = (Command.DefineModule) s.commands().getFirst();
         assertEquals(2, ((ModuleSource.Text) m.module().source()).module().functions().size());
+        assertEquals("(func) (memory 0) (func (export \"f\"))", ((ModuleSource.Text) m.module().source()).sourceText());
+    }
+
+    @Test
+    void textModulesKeepTheirSourceAcrossLines() {
+        Script s = Wast.parse("""
+                ;; comment
+                (assert_trap (module
+                  (func $f unreachable) ;; inner comment
+                  (start $f)) "unreachable")
+                """, "t.wast");
+        var t = (Command.AssertTrap) s.commands().getFirst();
+        assertEquals("(module\n  (func $f unreachable) ;; inner comment\n  (start $f))",
+                ((ModuleSource.Text) t.module().source()).sourceText());
+        assertNull(new ModuleSource.Text(new org.ssvm.model.Module()).sourceText());
     }
 
     @Test
