@@ -183,6 +183,9 @@ final class Compiler {
         c.typeHeight = sh - params.length;
         c.slotHeight = slots - slotCount(params);
         c.loopPc = len;
+        if (kind == LOOP) {
+            labelPos = len;
+        }
         ctls[depth++] = c;
         return c;
     }
@@ -199,7 +202,11 @@ final class Compiler {
         Ctl target = ctls[depth - 1 - label];
         int keep = slotCount(target.kind == LOOP ? target.params : target.results);
         if (slots - keep == target.slotHeight) {
-            emit(plainOp);
+            if (plainOp == Op.BR_IF) {
+                conditionalJump(false);
+            } else {
+                emit(plainOp);
+            }
         } else {
             emit(dropOp);
             emit(keep);
@@ -280,7 +287,60 @@ final class Compiler {
         skipNesting = 0;
     }
 
+    /** Start of the last emitted instruction, or -1 when it must not be fused with the next one. */
+    private int lastStart = -1;
+    /** Code position where a branch target was last bound: nothing may be fused across it. */
+    private int labelPos = -1;
+    private boolean fused;
+
+    private boolean canFuse(int op) {
+        return lastStart >= 0 && labelPos != len && out[lastStart] == op;
+    }
+
+    /** Replaces the last instruction by {@code op}, keeping its immediates. */
+    private void fuse(int op) {
+        out[lastStart] = op;
+        fused = true;
+    }
+
     private void instruction(CodeReader in, Opcode op) {
+        int start = len;
+        dispatch(in, op);
+        if (fused) {
+            fused = false;
+        } else if (len > start) {
+            lastStart = start;
+        }
+    }
+
+    private static final int[][] COMPARE_BRANCH = {
+        {Op.I32_EQ, Op.BR_IF_EQ, Op.BR_IF_NE}, {Op.I32_NE, Op.BR_IF_NE, Op.BR_IF_EQ},
+        {Op.I32_LT_S, Op.BR_IF_LT_S, Op.BR_IF_GE_S}, {Op.I32_LT_U, Op.BR_IF_LT_U, Op.BR_IF_GE_U},
+        {Op.I32_GT_S, Op.BR_IF_GT_S, Op.BR_IF_LE_S}, {Op.I32_GT_U, Op.BR_IF_GT_U, Op.BR_IF_LE_U},
+        {Op.I32_LE_S, Op.BR_IF_LE_S, Op.BR_IF_GT_S}, {Op.I32_LE_U, Op.BR_IF_LE_U, Op.BR_IF_GT_U},
+        {Op.I32_GE_S, Op.BR_IF_GE_S, Op.BR_IF_LT_S}, {Op.I32_GE_U, Op.BR_IF_GE_U, Op.BR_IF_LT_U},
+        {Op.I32_EQZ, Op.IF_FALSE, Op.BR_IF},
+    };
+
+    /**
+     * Emits a conditional jump taken when the condition is true ({@code negate} false) or false, fusing it
+     * with a preceding i32 comparison when possible. Returns with the target slot still to be emitted.
+     */
+    private void conditionalJump(boolean negate) {
+        if (lastStart >= 0 && labelPos != len && lastStart == len - 1) {
+            for (int[] row : COMPARE_BRANCH) {
+                if (out[lastStart] == row[0]) {
+                    len = lastStart;
+                    emit(negate ? row[2] : row[1]);
+                    fused = true;
+                    return;
+                }
+            }
+        }
+        emit(negate ? Op.IF_FALSE : Op.BR_IF);
+    }
+
+    private void dispatch(CodeReader in, Opcode op) {
         switch (op) {
             case UNREACHABLE -> {
                 emit(Op.UNREACHABLE);
@@ -298,7 +358,7 @@ final class Compiler {
             case IF -> {
                 ValType[][] bt = blockType(in);
                 pop();
-                emit(Op.IF_FALSE);
+                conditionalJump(true);
                 Ctl c = pushCtl(IF, bt[0], bt[1]);
                 c.ifFixup = len;
                 emit(-1);
@@ -311,6 +371,7 @@ final class Compiler {
                     emit(-1);
                 }
                 out[c.ifFixup] = len;
+                labelPos = len;
                 c.ifFixup = -1;
                 c.unreachable = false;
                 resetTo(c, c.params);
@@ -323,6 +384,7 @@ final class Compiler {
                 for (int i = 0; i < c.fixupCount; i++) {
                     out[c.fixups[i]] = len;
                 }
+                labelPos = len;
                 resetTo(c, c.results);
                 if (c.kind == FUNC) {
                     emit(Op.RETURN);
@@ -390,7 +452,13 @@ final class Compiler {
                 int i = in.u32();
                 ValType t = localTypes[i];
                 push(t);
-                emit(typed(t, Op.LOCAL_GET, Op.LOCAL_GET_REF, Op.LOCAL_GET_V128), localSlot[i]);
+                int get = typed(t, Op.LOCAL_GET, Op.LOCAL_GET_REF, Op.LOCAL_GET_V128);
+                if (get == Op.LOCAL_GET && canFuse(Op.LOCAL_GET) && lastStart == len - 2) {
+                    fuse(Op.LOCAL_GET2);
+                    emit(localSlot[i]);
+                } else {
+                    emit(get, localSlot[i]);
+                }
             }
             case LOCAL_SET -> {
                 int i = in.u32();
@@ -481,7 +549,34 @@ final class Compiler {
                     typeBySignature(op); // no code: values are raw bits and only the low half of an i32 counts
             case I32_CONST -> {
                 push(ValType.I32);
-                emit(Op.I32_CONST, in.s32());
+                int v = in.s32();
+                if (canFuse(Op.LOCAL_GET) && lastStart == len - 2) {
+                    fuse(Op.LOCAL_GET_C);
+                    emit(v);
+                } else {
+                    emit(Op.I32_CONST, v);
+                }
+            }
+            case I32_ADD, I32_AND -> {
+                typeBySignature(op);
+                if (canFuse(Op.I32_CONST)) {
+                    fuse(op == Opcode.I32_ADD ? Op.I32_ADD_C : Op.I32_AND_C);
+                } else if (op == Opcode.I32_ADD && canFuse(Op.LOCAL_GET_C)) {
+                    fuse(Op.LOCAL_ADD_C);
+                } else {
+                    emit(Op.of(op));
+                }
+            }
+            case I32_LOAD -> {
+                in.u32();
+                int offset = (int) in.u64();
+                typeBySignature(op);
+                if (canFuse(Op.LOCAL_GET) && lastStart == len - 2) {
+                    fuse(Op.I32_LOAD_L);
+                    emit(offset);
+                } else {
+                    emit(Op.I32_LOAD, offset);
+                }
             }
             case F32_CONST -> {
                 push(ValType.F32);

@@ -259,6 +259,38 @@ final class Interpreter {
                 case Op.I32_EXTEND8_S, Op.I64_EXTEND8_S -> s[sp - 1] = (byte) s[sp - 1];
                 case Op.I32_EXTEND16_S, Op.I64_EXTEND16_S -> s[sp - 1] = (short) s[sp - 1];
                 case Op.I64_EXTEND32_S -> s[sp - 1] = (int) s[sp - 1];
+                case Op.I32_ADD_C -> s[sp - 1] = (int) s[sp - 1] + code[pc++];
+                case Op.I32_AND_C -> s[sp - 1] = s[sp - 1] & code[pc++];
+                case Op.LOCAL_GET2 -> {
+                    s[sp] = s[fp + code[pc]];
+                    s[sp + 1] = s[fp + code[pc + 1]];
+                    sp += 2;
+                    pc += 2;
+                }
+                case Op.LOCAL_GET_C -> {
+                    s[sp] = s[fp + code[pc]];
+                    s[sp + 1] = code[pc + 1];
+                    sp += 2;
+                    pc += 2;
+                }
+                case Op.LOCAL_ADD_C -> {
+                    s[sp++] = (int) s[fp + code[pc]] + code[pc + 1];
+                    pc += 2;
+                }
+                case Op.I32_LOAD_L -> {
+                    s[sp++] = Mem.i32(mb, Mem.ea(s[fp + code[pc]], code[pc + 1]));
+                    pc += 2;
+                }
+                case Op.BR_IF_EQ -> pc = (int) s[sp -= 2] == (int) s[sp + 1] ? code[pc] : pc + 1;
+                case Op.BR_IF_NE -> pc = (int) s[sp -= 2] != (int) s[sp + 1] ? code[pc] : pc + 1;
+                case Op.BR_IF_LT_S -> pc = (int) s[sp -= 2] < (int) s[sp + 1] ? code[pc] : pc + 1;
+                case Op.BR_IF_GT_S -> pc = (int) s[sp -= 2] > (int) s[sp + 1] ? code[pc] : pc + 1;
+                case Op.BR_IF_LE_S -> pc = (int) s[sp -= 2] <= (int) s[sp + 1] ? code[pc] : pc + 1;
+                case Op.BR_IF_GE_S -> pc = (int) s[sp -= 2] >= (int) s[sp + 1] ? code[pc] : pc + 1;
+                case Op.BR_IF_LT_U -> pc = Integer.compareUnsigned((int) s[sp -= 2], (int) s[sp + 1]) < 0 ? code[pc] : pc + 1;
+                case Op.BR_IF_GT_U -> pc = Integer.compareUnsigned((int) s[sp -= 2], (int) s[sp + 1]) > 0 ? code[pc] : pc + 1;
+                case Op.BR_IF_LE_U -> pc = Integer.compareUnsigned((int) s[sp -= 2], (int) s[sp + 1]) <= 0 ? code[pc] : pc + 1;
+                case Op.BR_IF_GE_U -> pc = Integer.compareUnsigned((int) s[sp -= 2], (int) s[sp + 1]) >= 0 ? code[pc] : pc + 1;
                 default -> {
                     sp = Rare.exec(op, code, pc, s, r, sp, fp, inst, mem);
                     pc += Rare.LENGTH[op];

@@ -232,10 +232,24 @@ final class Op {
     static final int SIMD_LOAD = 218;
     static final int SIMD_STORE = 219;
     static final int CALL_INTERP = 220;
-    static final int LOCAL_GET_GET = 221;
-    static final int I32_ADD_LOCAL_CONST = 222;
-    static final int I32_CONST_LT_S_BR_IF = 223;
-    static final int COUNT = 224;
+    // fused instructions (see Compiler's peephole)
+    static final int I32_ADD_C = 221;
+    static final int I32_AND_C = 222;
+    static final int LOCAL_GET2 = 223;
+    static final int LOCAL_GET_C = 224;
+    static final int LOCAL_ADD_C = 225;
+    static final int I32_LOAD_L = 226;
+    static final int BR_IF_EQ = 227;
+    static final int BR_IF_NE = 228;
+    static final int BR_IF_LT_S = 229;
+    static final int BR_IF_LT_U = 230;
+    static final int BR_IF_GT_S = 231;
+    static final int BR_IF_GT_U = 232;
+    static final int BR_IF_LE_S = 233;
+    static final int BR_IF_LE_U = 234;
+    static final int BR_IF_GE_S = 235;
+    static final int BR_IF_GE_U = 236;
+    static final int COUNT = 237;
 
     /** The op with the same name as a non-SIMD instruction. */
     static int of(Opcode op) {

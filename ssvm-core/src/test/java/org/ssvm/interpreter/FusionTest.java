@@ -1,0 +1,96 @@
+package org.ssvm.interpreter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.ssvm.model.ValType.I32;
+import static org.ssvm.testing.ModuleBuilder.t;
+
+import java.util.function.IntBinaryOperator;
+import org.junit.jupiter.api.Test;
+import org.ssvm.WasmInstance;
+import org.ssvm.model.Opcode;
+import org.ssvm.testing.Code;
+import org.ssvm.testing.ModuleBuilder;
+import org.ssvm.testing.WasmTestBase;
+
+/** The pre-decoder fuses common sequences; each fused form must behave like the instructions it replaces. */
+class FusionTest extends WasmTestBase {
+    private static final int[] VALUES = {0, 1, -1, 2, 7, Integer.MIN_VALUE, Integer.MAX_VALUE, 0x8000_0001};
+
+    private static void checkCompare(Opcode cmp, IntBinaryOperator expected) {
+        ModuleBuilder b = new ModuleBuilder();
+        // br_if fused with the comparison
+        b.func("br", t(I32, I32), t(I32), Code.of().op(Opcode.BLOCK, Code.bt(I32)).i32(1).get(0).get(1).op(cmp)
+                .op(Opcode.BR_IF, 0).op(Opcode.DROP).i32(0).op(Opcode.END).end());
+        // if fused with the negated comparison
+        b.func("if", t(I32, I32), t(I32), Code.of().get(0).get(1).op(cmp).op(Opcode.IF, Code.bt(I32)).i32(1)
+                .op(Opcode.ELSE).i32(0).op(Opcode.END).end());
+        WasmInstance inst = instantiate(b);
+        for (int x : VALUES) {
+            for (int y : VALUES) {
+                int want = expected.applyAsInt(x, y);
+                assertEquals(want, inst.function("br").call(x, y)[0], cmp + " br_if " + x + " " + y);
+                assertEquals(want, inst.function("if").call(x, y)[0], cmp + " if " + x + " " + y);
+            }
+        }
+    }
+
+    private static int b(boolean v) { return v ? 1 : 0; }
+
+    @Test
+    void comparisonsFusedWithBranches() {
+        checkCompare(Opcode.I32_EQ, (x, y) -> b(x == y));
+        checkCompare(Opcode.I32_NE, (x, y) -> b(x != y));
+        checkCompare(Opcode.I32_LT_S, (x, y) -> b(x < y));
+        checkCompare(Opcode.I32_LT_U, (x, y) -> b(Integer.compareUnsigned(x, y) < 0));
+        checkCompare(Opcode.I32_GT_S, (x, y) -> b(x > y));
+        checkCompare(Opcode.I32_GT_U, (x, y) -> b(Integer.compareUnsigned(x, y) > 0));
+        checkCompare(Opcode.I32_LE_S, (x, y) -> b(x <= y));
+        checkCompare(Opcode.I32_LE_U, (x, y) -> b(Integer.compareUnsigned(x, y) <= 0));
+        checkCompare(Opcode.I32_GE_S, (x, y) -> b(x >= y));
+        checkCompare(Opcode.I32_GE_U, (x, y) -> b(Integer.compareUnsigned(x, y) >= 0));
+    }
+
+    @Test
+    void eqzFusedWithBranches() {
+        ModuleBuilder b = new ModuleBuilder();
+        b.func("br", t(I32), t(I32), Code.of().op(Opcode.BLOCK, Code.bt(I32)).i32(1).get(0).op(Opcode.I32_EQZ)
+                .op(Opcode.BR_IF, 0).op(Opcode.DROP).i32(0).op(Opcode.END).end());
+        b.func("if", t(I32), t(I32), Code.of().get(0).op(Opcode.I32_EQZ).op(Opcode.IF, Code.bt(I32)).i32(1)
+                .op(Opcode.ELSE).i32(0).op(Opcode.END).end());
+        WasmInstance inst = instantiate(b);
+        for (int x : VALUES) {
+            assertEquals(b(x == 0), inst.function("br").call(x)[0]);
+            assertEquals(b(x == 0), inst.function("if").call(x)[0]);
+        }
+    }
+
+    @Test
+    void constantAndLocalFusions() {
+        ModuleBuilder b = new ModuleBuilder();
+        b.memory(null, org.ssvm.model.Limits.of(1));
+        b.func("f", t(I32, I32), t(I32), Code.of()
+                .get(0).i32(5).op(Opcode.I32_ADD)              // local + const
+                .get(1).op(Opcode.I32_ADD)                      // plain add
+                .i32(0xFF).op(Opcode.I32_AND)                   // and const
+                .get(0).get(1).op(Opcode.I32_SUB).op(Opcode.I32_ADD) // two locals
+                .get(0).i32(3).op(Opcode.I32_MUL).op(Opcode.I32_ADD) // local, const, then another op
+                .end());
+        b.func("load", t(I32), t(I32), Code.of().i32(8).i32(0x01020304).mem(Opcode.I32_STORE, 0)
+                .get(0).mem(Opcode.I32_LOAD, 4).end());
+        // a loop label right after a local.get must prevent fusing across it
+        int loopType = b.type(t(I32), I32);
+        b.func("label", t(I32), t(I32), t(I32), Code.of().get(0)
+                .op(Opcode.LOOP, loopType).i32(1).op(Opcode.I32_ADD)
+                .get(1).i32(1).op(Opcode.I32_ADD).op(Opcode.LOCAL_TEE, 1).i32(3).op(Opcode.I32_LT_S)
+                .op(Opcode.BR_IF, 0).op(Opcode.END).end());
+        WasmInstance inst = instantiate(b);
+        for (int x : VALUES) {
+            for (int y : VALUES) {
+                int want = (((x + 5) + y) & 0xFF) + (x - y) + x * 3;
+                assertEquals(want, inst.function("f").call(x, y)[0]);
+            }
+        }
+        assertEquals(0x01020304, inst.function("load").call(4)[0]);
+        assertEquals(13, inst.function("label").call(10)[0]);
+    }
+}
