@@ -463,7 +463,21 @@ final class Compiler {
             case LOCAL_SET -> {
                 int i = in.u32();
                 ValType t = pop();
-                emit(typed(t, Op.LOCAL_SET, Op.LOCAL_SET_REF, Op.LOCAL_SET_V128), localSlot[i]);
+                int set = typed(t, Op.LOCAL_SET, Op.LOCAL_SET_REF, Op.LOCAL_SET_V128);
+                if (set == Op.LOCAL_SET && lastStart >= 0 && labelPos != len) {
+                    int prev = out[lastStart];
+                    int prevLen = len - lastStart;
+                    int fusedOp = prev == Op.LOCAL_GET && prevLen == 2 ? Op.LOCAL_COPY
+                            : prev == Op.I32_CONST && prevLen == 2 ? Op.CONST_SET
+                            : prev == Op.LOCAL_ADD_C && prevLen == 3 ? Op.LOCAL_ADD_C_SET
+                            : prev == Op.I32_ADD && prevLen == 1 ? Op.I32_ADD_SET : -1;
+                    if (fusedOp >= 0) {
+                        fuse(fusedOp);
+                        emit(localSlot[i]);
+                        break;
+                    }
+                }
+                emit(set, localSlot[i]);
             }
             case LOCAL_TEE -> {
                 int i = in.u32();
@@ -555,6 +569,45 @@ final class Compiler {
                     emit(v);
                 } else {
                     emit(Op.I32_CONST, v);
+                }
+            }
+            case I32_SUB -> {
+                typeBySignature(op);
+                if (canFuse(Op.I32_CONST)) {
+                    fuse(Op.I32_ADD_C);
+                    out[lastStart + 1] = -out[lastStart + 1];
+                } else {
+                    emit(Op.I32_SUB);
+                }
+            }
+            case I32_SHL, I32_SHR_U, I32_SHR_S -> {
+                typeBySignature(op);
+                if (canFuse(Op.I32_CONST)) {
+                    fuse(op == Opcode.I32_SHL ? Op.I32_SHL_C : op == Opcode.I32_SHR_U ? Op.I32_SHR_U_C : Op.I32_SHR_S_C);
+                } else {
+                    emit(Op.of(op));
+                }
+            }
+            case I32_LOAD8_U -> {
+                in.u32();
+                int offset = (int) in.u64();
+                typeBySignature(op);
+                if (canFuse(Op.LOCAL_GET) && lastStart == len - 2) {
+                    fuse(Op.I32_LOAD8_U_L);
+                    emit(offset);
+                } else {
+                    emit(Op.I32_LOAD8_U, offset);
+                }
+            }
+            case I32_STORE -> {
+                in.u32();
+                int offset = (int) in.u64();
+                typeBySignature(op);
+                if (canFuse(Op.LOCAL_GET2) && lastStart == len - 3) {
+                    fuse(Op.I32_STORE_LL);
+                    emit(offset);
+                } else {
+                    emit(Op.I32_STORE, offset);
                 }
             }
             case I32_ADD, I32_AND -> {

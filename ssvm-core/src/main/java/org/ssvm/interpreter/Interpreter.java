@@ -291,6 +291,33 @@ final class Interpreter {
                 case Op.BR_IF_GT_U -> pc = Integer.compareUnsigned((int) s[sp -= 2], (int) s[sp + 1]) > 0 ? code[pc] : pc + 1;
                 case Op.BR_IF_LE_U -> pc = Integer.compareUnsigned((int) s[sp -= 2], (int) s[sp + 1]) <= 0 ? code[pc] : pc + 1;
                 case Op.BR_IF_GE_U -> pc = Integer.compareUnsigned((int) s[sp -= 2], (int) s[sp + 1]) >= 0 ? code[pc] : pc + 1;
+                case Op.LOCAL_COPY -> {
+                    s[fp + code[pc + 1]] = s[fp + code[pc]];
+                    pc += 2;
+                }
+                case Op.CONST_SET -> {
+                    s[fp + code[pc + 1]] = code[pc];
+                    pc += 2;
+                }
+                case Op.LOCAL_ADD_C_SET -> {
+                    s[fp + code[pc + 2]] = (int) s[fp + code[pc]] + code[pc + 1];
+                    pc += 3;
+                }
+                case Op.I32_ADD_SET -> {
+                    s[fp + code[pc++]] = (int) s[sp - 2] + (int) s[sp - 1];
+                    sp -= 2;
+                }
+                case Op.I32_SHL_C -> s[sp - 1] = (int) s[sp - 1] << code[pc++];
+                case Op.I32_SHR_U_C -> s[sp - 1] = (int) s[sp - 1] >>> code[pc++];
+                case Op.I32_SHR_S_C -> s[sp - 1] = (int) s[sp - 1] >> code[pc++];
+                case Op.I32_LOAD8_U_L -> {
+                    s[sp++] = Mem.i8(mb, Mem.ea(s[fp + code[pc]], code[pc + 1])) & 0xFFL;
+                    pc += 2;
+                }
+                case Op.I32_STORE_LL -> {
+                    Mem.i32(mb, Mem.ea(s[fp + code[pc]], code[pc + 2]), s[fp + code[pc + 1]]);
+                    pc += 3;
+                }
                 default -> {
                     sp = Rare.exec(op, code, pc, s, r, sp, fp, inst, mem);
                     pc += Rare.LENGTH[op];

@@ -249,7 +249,16 @@ final class Op {
     static final int BR_IF_LE_U = 234;
     static final int BR_IF_GE_S = 235;
     static final int BR_IF_GE_U = 236;
-    static final int COUNT = 237;
+    static final int LOCAL_COPY = 237;
+    static final int CONST_SET = 238;
+    static final int LOCAL_ADD_C_SET = 239;
+    static final int I32_ADD_SET = 240;
+    static final int I32_SHL_C = 241;
+    static final int I32_SHR_U_C = 242;
+    static final int I32_SHR_S_C = 243;
+    static final int I32_LOAD8_U_L = 244;
+    static final int I32_STORE_LL = 245;
+    static final int COUNT = 246;
 
     /** The op with the same name as a non-SIMD instruction. */
     static int of(Opcode op) {

@@ -93,4 +93,36 @@ class FusionTest extends WasmTestBase {
         assertEquals(0x01020304, inst.function("load").call(4)[0]);
         assertEquals(13, inst.function("label").call(10)[0]);
     }
+
+    @Test
+    void localSetAndShiftFusions() {
+        ModuleBuilder b = new ModuleBuilder();
+        b.memory(null, org.ssvm.model.Limits.of(1));
+        // locals: 0 x, 1 y, 2 a, 3 b, 4 c, 5 d
+        b.func("f", t(I32, I32), t(I32), t(I32, I32, I32, I32), Code.of()
+                .get(0).set(2)                                    // local copy
+                .i32(-9).set(3)                                   // constant into local
+                .get(1).i32(4).op(Opcode.I32_ADD).set(4)          // local + const into local
+                .get(2).get(3).op(Opcode.I32_ADD).set(5)          // add into local
+                .get(5).i32(3).op(Opcode.I32_SHL)
+                .get(4).i32(1).op(Opcode.I32_SHR_U).op(Opcode.I32_XOR)
+                .get(0).i32(2).op(Opcode.I32_SHR_S).op(Opcode.I32_XOR)
+                .i32(7).op(Opcode.I32_SUB)
+                .end());
+        b.func("mem", t(I32, I32), t(I32), Code.of()
+                .get(0).get(1).mem(Opcode.I32_STORE, 4)
+                .get(0).mem(Opcode.I32_LOAD8_U, 5).end());
+        WasmInstance inst = instantiate(b);
+        for (int x : VALUES) {
+            for (int y : VALUES) {
+                int a = x;
+                int bb = -9;
+                int c = y + 4;
+                int d = a + bb;
+                int want = ((d << 3) ^ (c >>> 1) ^ (x >> 2)) - 7;
+                assertEquals(want, inst.function("f").call(x, y)[0]);
+                assertEquals((y >>> 8) & 0xFF, inst.function("mem").call(16, y)[0]);
+            }
+        }
+    }
 }
