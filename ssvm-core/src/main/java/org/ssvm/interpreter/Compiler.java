@@ -320,6 +320,12 @@ final class Compiler {
         {Op.I32_LE_S, Op.BR_IF_LE_S, Op.BR_IF_GT_S}, {Op.I32_LE_U, Op.BR_IF_LE_U, Op.BR_IF_GT_U},
         {Op.I32_GE_S, Op.BR_IF_GE_S, Op.BR_IF_LT_S}, {Op.I32_GE_U, Op.BR_IF_GE_U, Op.BR_IF_LT_U},
         {Op.I32_EQZ, Op.IF_FALSE, Op.BR_IF},
+        {Op.I64_EQ, Op.BR_IF_I64_EQ, Op.BR_IF_I64_NE}, {Op.I64_NE, Op.BR_IF_I64_NE, Op.BR_IF_I64_EQ},
+        {Op.I64_LT_S, Op.BR_IF_I64_LT_S, Op.BR_IF_I64_GE_S}, {Op.I64_LT_U, Op.BR_IF_I64_LT_U, Op.BR_IF_I64_GE_U},
+        {Op.I64_GT_S, Op.BR_IF_I64_GT_S, Op.BR_IF_I64_LE_S}, {Op.I64_GT_U, Op.BR_IF_I64_GT_U, Op.BR_IF_I64_LE_U},
+        {Op.I64_LE_S, Op.BR_IF_I64_LE_S, Op.BR_IF_I64_GT_S}, {Op.I64_LE_U, Op.BR_IF_I64_LE_U, Op.BR_IF_I64_GT_U},
+        {Op.I64_GE_S, Op.BR_IF_I64_GE_S, Op.BR_IF_I64_LT_S}, {Op.I64_GE_U, Op.BR_IF_I64_GE_U, Op.BR_IF_I64_LT_U},
+        {Op.I64_EQZ, Op.BR_IF_I64_EQZ, Op.BR_IF_I64_NEZ},
     };
 
     /**

@@ -318,6 +318,18 @@ final class Interpreter {
                     Mem.i32(mb, Mem.ea(s[fp + code[pc]], code[pc + 2]), s[fp + code[pc + 1]]);
                     pc += 3;
                 }
+                case Op.BR_IF_I64_EQZ -> pc = s[--sp] == 0 ? code[pc] : pc + 1;
+                case Op.BR_IF_I64_NEZ -> pc = s[--sp] != 0 ? code[pc] : pc + 1;
+                case Op.BR_IF_I64_EQ -> pc = s[sp -= 2] == s[sp + 1] ? code[pc] : pc + 1;
+                case Op.BR_IF_I64_NE -> pc = s[sp -= 2] != s[sp + 1] ? code[pc] : pc + 1;
+                case Op.BR_IF_I64_LT_S -> pc = s[sp -= 2] < s[sp + 1] ? code[pc] : pc + 1;
+                case Op.BR_IF_I64_GT_S -> pc = s[sp -= 2] > s[sp + 1] ? code[pc] : pc + 1;
+                case Op.BR_IF_I64_LE_S -> pc = s[sp -= 2] <= s[sp + 1] ? code[pc] : pc + 1;
+                case Op.BR_IF_I64_GE_S -> pc = s[sp -= 2] >= s[sp + 1] ? code[pc] : pc + 1;
+                case Op.BR_IF_I64_LT_U -> pc = Long.compareUnsigned(s[sp -= 2], s[sp + 1]) < 0 ? code[pc] : pc + 1;
+                case Op.BR_IF_I64_GT_U -> pc = Long.compareUnsigned(s[sp -= 2], s[sp + 1]) > 0 ? code[pc] : pc + 1;
+                case Op.BR_IF_I64_LE_U -> pc = Long.compareUnsigned(s[sp -= 2], s[sp + 1]) <= 0 ? code[pc] : pc + 1;
+                case Op.BR_IF_I64_GE_U -> pc = Long.compareUnsigned(s[sp -= 2], s[sp + 1]) >= 0 ? code[pc] : pc + 1;
                 default -> {
                     sp = Rare.exec(op, code, pc, s, r, sp, fp, inst, mem);
                     pc += Rare.LENGTH[op];

@@ -258,7 +258,19 @@ final class Op {
     static final int I32_SHR_S_C = 243;
     static final int I32_LOAD8_U_L = 244;
     static final int I32_STORE_LL = 245;
-    static final int COUNT = 246;
+    static final int BR_IF_I64_EQZ = 246;
+    static final int BR_IF_I64_NEZ = 247;
+    static final int BR_IF_I64_EQ = 248;
+    static final int BR_IF_I64_NE = 249;
+    static final int BR_IF_I64_LT_S = 250;
+    static final int BR_IF_I64_LT_U = 251;
+    static final int BR_IF_I64_GT_S = 252;
+    static final int BR_IF_I64_GT_U = 253;
+    static final int BR_IF_I64_LE_S = 254;
+    static final int BR_IF_I64_LE_U = 255;
+    static final int BR_IF_I64_GE_S = 256;
+    static final int BR_IF_I64_GE_U = 257;
+    static final int COUNT = 258;
 
     /** The op with the same name as a non-SIMD instruction. */
     static int of(Opcode op) {

@@ -125,4 +125,48 @@ class FusionTest extends WasmTestBase {
             }
         }
     }
+
+    private static final long[] LONGS = {0, 1, -1, 5, Long.MIN_VALUE, Long.MAX_VALUE, 0x1_0000_0000L};
+
+    private static void checkCompare64(Opcode cmp, java.util.function.LongBinaryOperator expected) {
+        ModuleBuilder b = new ModuleBuilder();
+        b.func("br", t(org.ssvm.model.ValType.I64, org.ssvm.model.ValType.I64), t(I32), Code.of()
+                .op(Opcode.BLOCK, Code.bt(I32)).i32(1).get(0).get(1).op(cmp)
+                .op(Opcode.BR_IF, 0).op(Opcode.DROP).i32(0).op(Opcode.END).end());
+        b.func("if", t(org.ssvm.model.ValType.I64, org.ssvm.model.ValType.I64), t(I32), Code.of()
+                .get(0).get(1).op(cmp).op(Opcode.IF, Code.bt(I32)).i32(1)
+                .op(Opcode.ELSE).i32(0).op(Opcode.END).end());
+        WasmInstance inst = instantiate(b);
+        for (long x : LONGS) {
+            for (long y : LONGS) {
+                long want = expected.applyAsLong(x, y);
+                assertEquals((int) want, inst.function("br").call(x, y)[0], cmp + " br_if " + x + " " + y);
+                assertEquals((int) want, inst.function("if").call(x, y)[0], cmp + " if " + x + " " + y);
+            }
+        }
+    }
+
+    @Test
+    void i64ComparisonsFusedWithBranches() {
+        checkCompare64(Opcode.I64_EQ, (x, y) -> b(x == y));
+        checkCompare64(Opcode.I64_NE, (x, y) -> b(x != y));
+        checkCompare64(Opcode.I64_LT_S, (x, y) -> b(x < y));
+        checkCompare64(Opcode.I64_LT_U, (x, y) -> b(Long.compareUnsigned(x, y) < 0));
+        checkCompare64(Opcode.I64_GT_S, (x, y) -> b(x > y));
+        checkCompare64(Opcode.I64_GT_U, (x, y) -> b(Long.compareUnsigned(x, y) > 0));
+        checkCompare64(Opcode.I64_LE_S, (x, y) -> b(x <= y));
+        checkCompare64(Opcode.I64_LE_U, (x, y) -> b(Long.compareUnsigned(x, y) <= 0));
+        checkCompare64(Opcode.I64_GE_S, (x, y) -> b(x >= y));
+        checkCompare64(Opcode.I64_GE_U, (x, y) -> b(Long.compareUnsigned(x, y) >= 0));
+        ModuleBuilder b = new ModuleBuilder();
+        b.func("br", t(org.ssvm.model.ValType.I64), t(I32), Code.of().op(Opcode.BLOCK, Code.bt(I32)).i32(1).get(0)
+                .op(Opcode.I64_EQZ).op(Opcode.BR_IF, 0).op(Opcode.DROP).i32(0).op(Opcode.END).end());
+        b.func("if", t(org.ssvm.model.ValType.I64), t(I32), Code.of().get(0).op(Opcode.I64_EQZ)
+                .op(Opcode.IF, Code.bt(I32)).i32(1).op(Opcode.ELSE).i32(0).op(Opcode.END).end());
+        WasmInstance inst = instantiate(b);
+        for (long x : LONGS) {
+            assertEquals(b(x == 0), inst.function("br").call(x)[0]);
+            assertEquals(b(x == 0), inst.function("if").call(x)[0]);
+        }
+    }
 }
