@@ -9,6 +9,8 @@ package org.ssvm.interpreter;
  * @param frameSlots  the most slots the frame ever uses (locals plus the highest operand stack)
  * @param resultSlots stack slots taken by the results
  * @param refLocals   whether some declared local is a reference (their slots must be cleared on entry)
+ * @param memory      the instance's memory 0, or an empty stand-in, so the loop never tests for null
  */
-record Compiled(int[] code, int paramSlots, int localSlots, int frameSlots, int resultSlots, boolean refLocals) {
+record Compiled(int[] code, int paramSlots, int localSlots, int frameSlots, int resultSlots, boolean refLocals,
+                org.ssvm.runtime.Memory memory) {
 }

@@ -107,7 +107,7 @@ final class Compiler {
         localSlots = slot;
     }
 
-    static Compiled compile(Module module, FuncType type, FunctionBody body) {
+    static Compiled compile(Module module, FuncType type, FunctionBody body, org.ssvm.runtime.Memory memory) {
         Compiler c = new Compiler(module, type, body);
         c.run(type, body.code());
         boolean refLocals = false;
@@ -116,7 +116,7 @@ final class Compiler {
         }
         int paramSlots = slotCount(type.params());
         return new Compiled(Arrays.copyOf(c.out, c.len), paramSlots, c.localSlots, c.localSlots + c.maxSlots + 4,
-                slotCount(type.results()), refLocals);
+                slotCount(type.results()), refLocals, memory);
     }
 
     private static int slotCount(ValType[] types) {

@@ -45,14 +45,16 @@ final class Interpreter {
         long[] s = ctx.s;
         Object[] r = ctx.r;
         int sp = fp + c.localSlots();
-        Arrays.fill(s, fp + c.paramSlots(), sp, 0L);
+        for (int i = fp + c.paramSlots(); i < sp; i++) {
+            s[i] = 0;
+        }
         if (c.refLocals()) {
             Arrays.fill(r, fp + c.paramSlots(), sp, null);
         }
         Instance inst = fn.instance;
         FunctionInstance[] funcs = inst.functions();
         Global[] globals = inst.globals();
-        Memory mem = memoryOf(inst);
+        Memory mem = c.memory();
         byte[] mb = mem.array();
         int pc = 0;
         while (true) {
