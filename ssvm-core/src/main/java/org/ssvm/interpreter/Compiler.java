@@ -626,15 +626,16 @@ final class Compiler {
                     emit(Op.of(op));
                 }
             }
-            case I32_LOAD -> {
+            case I32_LOAD, F32_LOAD, I64_LOAD, F64_LOAD -> {
                 in.u32();
                 int offset = (int) in.u64();
                 typeBySignature(op);
+                boolean wide = op == Opcode.I64_LOAD || op == Opcode.F64_LOAD;
                 if (canFuse(Op.LOCAL_GET) && lastStart == len - 2) {
-                    fuse(Op.I32_LOAD_L);
+                    fuse(wide ? Op.I64_LOAD_L : Op.I32_LOAD_L);
                     emit(offset);
                 } else {
-                    emit(Op.I32_LOAD, offset);
+                    emit(wide ? Op.I64_LOAD : Op.I32_LOAD, offset);
                 }
             }
             case F32_CONST -> {

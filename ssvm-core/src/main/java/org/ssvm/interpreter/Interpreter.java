@@ -312,6 +312,10 @@ final class Interpreter {
                 case Op.I32_SHL_C -> s[sp - 1] = (int) s[sp - 1] << code[pc++];
                 case Op.I32_SHR_U_C -> s[sp - 1] = (int) s[sp - 1] >>> code[pc++];
                 case Op.I32_SHR_S_C -> s[sp - 1] = (int) s[sp - 1] >> code[pc++];
+                case Op.I64_LOAD_L -> {
+                    s[sp++] = Mem.i64(mb, Mem.ea(s[fp + code[pc]], code[pc + 1]));
+                    pc += 2;
+                }
                 case Op.I32_LOAD8_U_L -> {
                     s[sp++] = Mem.i8(mb, Mem.ea(s[fp + code[pc]], code[pc + 1])) & 0xFFL;
                     pc += 2;

@@ -270,7 +270,8 @@ final class Op {
     static final int BR_IF_I64_LE_U = 255;
     static final int BR_IF_I64_GE_S = 256;
     static final int BR_IF_I64_GE_U = 257;
-    static final int COUNT = 258;
+    static final int I64_LOAD_L = 258;
+    static final int COUNT = 259;
 
     /** The op with the same name as a non-SIMD instruction. */
     static int of(Opcode op) {

@@ -112,6 +112,9 @@ class FusionTest extends WasmTestBase {
         b.func("mem", t(I32, I32), t(I32), Code.of()
                 .get(0).get(1).mem(Opcode.I32_STORE, 4)
                 .get(0).mem(Opcode.I32_LOAD8_U, 5).end());
+        b.func("wide", t(I32, org.ssvm.model.ValType.I64), t(org.ssvm.model.ValType.F64), Code.of()
+                .get(0).get(1).mem(Opcode.I64_STORE, 8)
+                .get(0).mem(Opcode.F64_LOAD, 8).end());
         WasmInstance inst = instantiate(b);
         for (int x : VALUES) {
             for (int y : VALUES) {
@@ -122,6 +125,7 @@ class FusionTest extends WasmTestBase {
                 int want = ((d << 3) ^ (c >>> 1) ^ (x >> 2)) - 7;
                 assertEquals(want, inst.function("f").call(x, y)[0]);
                 assertEquals((y >>> 8) & 0xFF, inst.function("mem").call(16, y)[0]);
+                assertEquals(Double.longBitsToDouble(x * 31L + y), inst.function("wide").call(24, x * 31L + y)[0]);
             }
         }
     }
