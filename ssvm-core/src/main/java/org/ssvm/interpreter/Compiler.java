@@ -116,7 +116,21 @@ final class Compiler {
         }
         int paramSlots = slotCount(type.params());
         return new Compiled(Arrays.copyOf(c.out, c.len), paramSlots, c.localSlots, c.localSlots + c.maxSlots + 4,
-                slotCount(type.results()), refLocals, memory);
+                keepCode(type.results()), refLocals, memory);
+    }
+
+    /**
+     * How a branch encodes the values it carries: their slot count, complemented when some are references so
+     * that the common numeric case copies no references (a reference store costs a GC barrier).
+     */
+    static int keepCode(ValType[] types) {
+        int n = slotCount(types);
+        for (ValType t : types) {
+            if (t.isReference()) {
+                return ~n;
+            }
+        }
+        return n;
     }
 
     private static int slotCount(ValType[] types) {
@@ -200,7 +214,8 @@ final class Compiler {
     /** Emits a branch to the label {@code label} levels out, choosing the cheapest form. */
     private void branch(int label, int plainOp, int dropOp) {
         Ctl target = ctls[depth - 1 - label];
-        int keep = slotCount(target.kind == LOOP ? target.params : target.results);
+        ValType[] carried = target.kind == LOOP ? target.params : target.results;
+        int keep = slotCount(carried);
         if (slots - keep == target.slotHeight) {
             if (plainOp == Op.BR_IF) {
                 conditionalJump(false);
@@ -209,7 +224,7 @@ final class Compiler {
             }
         } else {
             emit(dropOp);
-            emit(keep);
+            emit(keepCode(carried));
             emit(localSlots + target.slotHeight);
         }
         emitTarget(target);
@@ -410,7 +425,7 @@ final class Compiler {
                 emit(Op.BR_TABLE, n);
                 for (int i = 0; i <= n; i++) {
                     Ctl target = ctls[depth - 1 - in.u32()];
-                    emit(slotCount(target.kind == LOOP ? target.params : target.results));
+                    emit(keepCode(target.kind == LOOP ? target.params : target.results));
                     emit(localSlots + target.slotHeight);
                     emitTarget(target);
                 }

@@ -345,14 +345,28 @@ final class Interpreter {
         }
     }
 
-    /** Moves the top {@code keep} slots down to {@code height} (a branch leaving a block); returns the new sp. */
+    /**
+     * Moves the top values down to {@code height} (a branch leaving a block); returns the new sp. {@code keep}
+     * is the slot count, or its complement when references are among the values and must move too.
+     */
     static int move(long[] s, Object[] r, int sp, int keep, int height) {
+        if (keep < 0) {
+            return moveRefs(s, r, sp, ~keep, height);
+        }
         int from = sp - keep;
         if (from != height) {
             for (int i = 0; i < keep; i++) {
                 s[height + i] = s[from + i];
-                r[height + i] = r[from + i];
             }
+        }
+        return height + keep;
+    }
+
+    private static int moveRefs(long[] s, Object[] r, int sp, int keep, int height) {
+        int from = sp - keep;
+        for (int i = 0; i < keep; i++) {
+            s[height + i] = s[from + i];
+            r[height + i] = r[from + i];
         }
         return height + keep;
     }
