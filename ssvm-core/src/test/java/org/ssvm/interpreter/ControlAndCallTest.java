@@ -157,7 +157,7 @@ class ControlAndCallTest extends WasmTestBase {
         // (block (result externref) (i32.const 1) (local.get 0) (br 0)) then through br_table and return
         b.func("f", t(ext, I32), t(ext), Code.of()
                 .op(Opcode.BLOCK, bt(ext)).i32(1).get(0).op(Opcode.BR, 0).op(Opcode.END)
-                .op(Opcode.BLOCK, bt(ext)).op(Opcode.LOCAL_SET, 0).i32(5).get(0).get(1).op(Opcode.BR_TABLE, 0, 0)
+                .op(Opcode.LOCAL_SET, 0).op(Opcode.BLOCK, bt(ext)).i32(5).get(0).get(1).op(Opcode.BR_TABLE, 0, 0)
                 .op(Opcode.END)
                 .i32(3).op(Opcode.DROP).op(Opcode.RETURN).end());
         Object token = new Object();
