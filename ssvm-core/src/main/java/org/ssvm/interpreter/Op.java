@@ -212,6 +212,7 @@ final class Op {
     static final int TABLE_SIZE = 199;
     static final int TABLE_FILL = 200;
 
+    // typed variable access, branches that adjust the stack, SIMD (operands: Opcode ordinal, immediates)
     static final int LOCAL_GET_REF = 201;
     static final int LOCAL_GET_V128 = 202;
     static final int LOCAL_SET_REF = 203;
@@ -231,7 +232,6 @@ final class Op {
     static final int SIMD = 217;
     static final int SIMD_LOAD = 218;
     static final int SIMD_STORE = 219;
-    static final int CALL_INTERP = 220;
     // fused instructions (see Compiler's peephole)
     static final int I32_ADD_C = 221;
     static final int I32_AND_C = 222;
