@@ -304,6 +304,8 @@ final class Compiler {
 
     /** Start of the last emitted instruction, or -1 when it must not be fused with the next one. */
     private int lastStart = -1;
+    /** Start of the instruction before the last one, or -1 when unknown. */
+    private int prevStart = -1;
     /** Code position where a branch target was last bound: nothing may be fused across it. */
     private int labelPos = -1;
     private boolean fused;
@@ -323,7 +325,9 @@ final class Compiler {
         dispatch(in, op);
         if (fused) {
             fused = false;
+            prevStart = -1;
         } else if (len > start) {
+            prevStart = lastStart;
             lastStart = start;
         }
     }
@@ -351,14 +355,40 @@ final class Compiler {
         if (lastStart >= 0 && labelPos != len && lastStart == len - 1) {
             for (int[] row : COMPARE_BRANCH) {
                 if (out[lastStart] == row[0]) {
-                    len = lastStart;
-                    emit(negate ? row[2] : row[1]);
+                    int branch = negate ? row[2] : row[1];
+                    int withConstant = WITH_CONSTANT[branch];
+                    if (withConstant >= 0 && prevStart >= 0 && prevStart == lastStart - 2
+                            && out[prevStart] == Op.I32_CONST && labelPos != lastStart) {
+                        int constant = out[prevStart + 1];
+                        len = prevStart;
+                        emit(withConstant, constant);
+                    } else {
+                        len = lastStart;
+                        emit(branch);
+                    }
                     fused = true;
                     return;
                 }
             }
         }
         emit(negate ? Op.IF_FALSE : Op.BR_IF);
+    }
+
+    /** For each fused i32 compare-and-branch op, its form comparing with an inline constant, else -1. */
+    private static final int[] WITH_CONSTANT = new int[Op.COUNT];
+
+    static {
+        Arrays.fill(WITH_CONSTANT, -1);
+        WITH_CONSTANT[Op.BR_IF_EQ] = Op.BR_IF_EQ_C;
+        WITH_CONSTANT[Op.BR_IF_NE] = Op.BR_IF_NE_C;
+        WITH_CONSTANT[Op.BR_IF_LT_S] = Op.BR_IF_LT_S_C;
+        WITH_CONSTANT[Op.BR_IF_LT_U] = Op.BR_IF_LT_U_C;
+        WITH_CONSTANT[Op.BR_IF_GT_S] = Op.BR_IF_GT_S_C;
+        WITH_CONSTANT[Op.BR_IF_GT_U] = Op.BR_IF_GT_U_C;
+        WITH_CONSTANT[Op.BR_IF_LE_S] = Op.BR_IF_LE_S_C;
+        WITH_CONSTANT[Op.BR_IF_LE_U] = Op.BR_IF_LE_U_C;
+        WITH_CONSTANT[Op.BR_IF_GE_S] = Op.BR_IF_GE_S_C;
+        WITH_CONSTANT[Op.BR_IF_GE_U] = Op.BR_IF_GE_U_C;
     }
 
     private void dispatch(CodeReader in, Opcode op) {
@@ -631,12 +661,20 @@ final class Compiler {
                     emit(Op.I32_STORE, offset);
                 }
             }
-            case I32_ADD, I32_AND -> {
+            case I32_ADD, I32_AND, I32_OR, I32_XOR, I32_ROTL -> {
                 typeBySignature(op);
                 if (canFuse(Op.I32_CONST)) {
-                    fuse(op == Opcode.I32_ADD ? Op.I32_ADD_C : Op.I32_AND_C);
+                    fuse(switch (op) {
+                        case I32_ADD -> Op.I32_ADD_C;
+                        case I32_AND -> Op.I32_AND_C;
+                        case I32_OR -> Op.I32_OR_C;
+                        case I32_XOR -> Op.I32_XOR_C;
+                        default -> Op.I32_ROTL_C;
+                    });
                 } else if (op == Opcode.I32_ADD && canFuse(Op.LOCAL_GET_C)) {
                     fuse(Op.LOCAL_ADD_C);
+                } else if (op == Opcode.I32_ADD && canFuse(Op.LOCAL_GET2)) {
+                    fuse(Op.I32_ADD_LL);
                 } else {
                     emit(Op.of(op));
                 }

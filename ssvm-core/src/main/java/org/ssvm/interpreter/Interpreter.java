@@ -336,6 +336,23 @@ final class Interpreter {
                 case Op.BR_IF_I64_GT_U -> pc = Long.compareUnsigned(s[sp -= 2], s[sp + 1]) > 0 ? code[pc] : pc + 1;
                 case Op.BR_IF_I64_LE_U -> pc = Long.compareUnsigned(s[sp -= 2], s[sp + 1]) <= 0 ? code[pc] : pc + 1;
                 case Op.BR_IF_I64_GE_U -> pc = Long.compareUnsigned(s[sp -= 2], s[sp + 1]) >= 0 ? code[pc] : pc + 1;
+                case Op.I32_ADD_LL -> {
+                    s[sp++] = (int) s[fp + code[pc]] + (int) s[fp + code[pc + 1]];
+                    pc += 2;
+                }
+                case Op.I32_ROTL_C -> s[sp - 1] = Integer.rotateLeft((int) s[sp - 1], code[pc++]);
+                case Op.I32_XOR_C -> s[sp - 1] = s[sp - 1] ^ code[pc++];
+                case Op.I32_OR_C -> s[sp - 1] = s[sp - 1] | code[pc++];
+                case Op.BR_IF_EQ_C -> pc = (int) s[--sp] == code[pc] ? code[pc + 1] : pc + 2;
+                case Op.BR_IF_NE_C -> pc = (int) s[--sp] != code[pc] ? code[pc + 1] : pc + 2;
+                case Op.BR_IF_LT_S_C -> pc = (int) s[--sp] < code[pc] ? code[pc + 1] : pc + 2;
+                case Op.BR_IF_GT_S_C -> pc = (int) s[--sp] > code[pc] ? code[pc + 1] : pc + 2;
+                case Op.BR_IF_LE_S_C -> pc = (int) s[--sp] <= code[pc] ? code[pc + 1] : pc + 2;
+                case Op.BR_IF_GE_S_C -> pc = (int) s[--sp] >= code[pc] ? code[pc + 1] : pc + 2;
+                case Op.BR_IF_LT_U_C -> pc = Integer.compareUnsigned((int) s[--sp], code[pc]) < 0 ? code[pc + 1] : pc + 2;
+                case Op.BR_IF_GT_U_C -> pc = Integer.compareUnsigned((int) s[--sp], code[pc]) > 0 ? code[pc + 1] : pc + 2;
+                case Op.BR_IF_LE_U_C -> pc = Integer.compareUnsigned((int) s[--sp], code[pc]) <= 0 ? code[pc + 1] : pc + 2;
+                case Op.BR_IF_GE_U_C -> pc = Integer.compareUnsigned((int) s[--sp], code[pc]) >= 0 ? code[pc + 1] : pc + 2;
                 default -> {
                     sp = Rare.exec(op, code, pc, s, r, sp, fp, inst, mem);
                     pc += Rare.LENGTH[op];

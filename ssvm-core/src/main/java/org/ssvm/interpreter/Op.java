@@ -271,7 +271,21 @@ final class Op {
     static final int BR_IF_I64_GE_S = 256;
     static final int BR_IF_I64_GE_U = 257;
     static final int I64_LOAD_L = 258;
-    static final int COUNT = 259;
+    static final int I32_ADD_LL = 259;
+    static final int I32_ROTL_C = 260;
+    static final int I32_XOR_C = 261;
+    static final int I32_OR_C = 262;
+    static final int BR_IF_EQ_C = 263;
+    static final int BR_IF_NE_C = 264;
+    static final int BR_IF_LT_S_C = 265;
+    static final int BR_IF_LT_U_C = 266;
+    static final int BR_IF_GT_S_C = 267;
+    static final int BR_IF_GT_U_C = 268;
+    static final int BR_IF_LE_S_C = 269;
+    static final int BR_IF_LE_U_C = 270;
+    static final int BR_IF_GE_S_C = 271;
+    static final int BR_IF_GE_U_C = 272;
+    static final int COUNT = 273;
 
     /** The op with the same name as a non-SIMD instruction. */
     static int of(Opcode op) {

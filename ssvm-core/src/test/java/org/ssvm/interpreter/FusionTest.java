@@ -24,12 +24,23 @@ class FusionTest extends WasmTestBase {
         // if fused with the negated comparison
         b.func("if", t(I32, I32), t(I32), Code.of().get(0).get(1).op(cmp).op(Opcode.IF, Code.bt(I32)).i32(1)
                 .op(Opcode.ELSE).i32(0).op(Opcode.END).end());
+        // comparisons with a constant operand (local.tee keeps the constant from fusing with local.get)
+        for (int k = 0; k < VALUES.length; k++) {
+            b.func("brc" + k, t(I32, I32), t(I32), Code.of().op(Opcode.BLOCK, Code.bt(I32)).i32(1).get(0)
+                    .op(Opcode.LOCAL_TEE, 0).i32(VALUES[k]).op(cmp).op(Opcode.BR_IF, 0).op(Opcode.DROP).i32(0)
+                    .op(Opcode.END).end());
+            b.func("ifc" + k, t(I32, I32), t(I32), Code.of().get(0).op(Opcode.LOCAL_TEE, 0).i32(VALUES[k]).op(cmp)
+                    .op(Opcode.IF, Code.bt(I32)).i32(1).op(Opcode.ELSE).i32(0).op(Opcode.END).end());
+        }
         WasmInstance inst = instantiate(b);
         for (int x : VALUES) {
-            for (int y : VALUES) {
+            for (int k = 0; k < VALUES.length; k++) {
+                int y = VALUES[k];
                 int want = expected.applyAsInt(x, y);
                 assertEquals(want, inst.function("br").call(x, y)[0], cmp + " br_if " + x + " " + y);
                 assertEquals(want, inst.function("if").call(x, y)[0], cmp + " if " + x + " " + y);
+                assertEquals(want, inst.function("brc" + k).call(x, 0)[0], cmp + " br_if const " + x + " " + y);
+                assertEquals(want, inst.function("ifc" + k).call(x, 0)[0], cmp + " if const " + x + " " + y);
             }
         }
     }
@@ -74,6 +85,8 @@ class FusionTest extends WasmTestBase {
                 .i32(0xFF).op(Opcode.I32_AND)                   // and const
                 .get(0).get(1).op(Opcode.I32_SUB).op(Opcode.I32_ADD) // two locals
                 .get(0).i32(3).op(Opcode.I32_MUL).op(Opcode.I32_ADD) // local, const, then another op
+                .i32(5).op(Opcode.I32_ROTL).i32(0x5A5A).op(Opcode.I32_XOR).i32(0x100).op(Opcode.I32_OR)
+                .get(1).get(0).op(Opcode.I32_ADD).op(Opcode.I32_XOR) // sum of two locals
                 .end());
         b.func("load", t(I32), t(I32), Code.of().i32(8).i32(0x01020304).mem(Opcode.I32_STORE, 0)
                 .get(0).mem(Opcode.I32_LOAD, 4).end());
@@ -86,7 +99,7 @@ class FusionTest extends WasmTestBase {
         WasmInstance inst = instantiate(b);
         for (int x : VALUES) {
             for (int y : VALUES) {
-                int want = (((x + 5) + y) & 0xFF) + (x - y) + x * 3;
+                int want = (Integer.rotateLeft((((x + 5) + y) & 0xFF) + (x - y) + x * 3, 5) ^ 0x5A5A | 0x100) ^ (y + x);
                 assertEquals(want, inst.function("f").call(x, y)[0]);
             }
         }
