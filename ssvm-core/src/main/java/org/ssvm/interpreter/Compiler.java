@@ -361,6 +361,7 @@ final class Compiler {
                             && out[prevStart] == Op.I32_CONST && labelPos != lastStart) {
                         int constant = out[prevStart + 1];
                         len = prevStart;
+                        lastStart = prevStart; // the fused instruction now starts at the constant
                         emit(withConstant, constant);
                     } else {
                         len = lastStart;

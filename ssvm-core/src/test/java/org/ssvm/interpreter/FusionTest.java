@@ -186,4 +186,30 @@ class FusionTest extends WasmTestBase {
             assertEquals(b(x == 0), inst.function("if").call(x)[0]);
         }
     }
+
+    @Test
+    void instructionAfterAFusedBranchNeverRewritesTheBranchTarget() {
+        // Move a loop across many code positions so that its start value collides with every op number; the
+        // i32.add right after the fused br_if must not be fused into the branch's target slot.
+        ModuleBuilder b = new ModuleBuilder();
+        int twoToOne = b.type(t(I32, I32), I32);
+        for (int pad = 0; pad < 120; pad++) {
+            Code code = Code.of();
+            for (int i = 0; i < pad; i++) {
+                code.i32(0).op(Opcode.DROP);
+            }
+            // (loop (param i32 i32) (result i32) ... (br_if 0 (i32.ne (local.tee 0 (n - 1)) (i32.const 0))) i32.add)
+            code.i32(2).i32(3)
+                    .op(Opcode.LOOP, twoToOne)
+                    .get(0).i32(1).op(Opcode.I32_SUB).op(Opcode.LOCAL_TEE, 0).i32(0).op(Opcode.I32_NE)
+                    .op(Opcode.BR_IF, 0)
+                    .op(Opcode.I32_ADD)
+                    .op(Opcode.END);
+            b.func("f" + pad, t(I32), t(I32), code.end());
+        }
+        WasmInstance inst = instantiate(b);
+        for (int pad = 0; pad < 120; pad++) {
+            assertEquals(5, inst.function("f" + pad).call(4)[0], "pad " + pad);
+        }
+    }
 }
