@@ -522,7 +522,8 @@ final class Compiler {
                     int fusedOp = prev == Op.LOCAL_GET && prevLen == 2 ? Op.LOCAL_COPY
                             : prev == Op.I32_CONST && prevLen == 2 ? Op.CONST_SET
                             : prev == Op.LOCAL_ADD_C && prevLen == 3 ? Op.LOCAL_ADD_C_SET
-                            : prev == Op.I32_ADD && prevLen == 1 ? Op.I32_ADD_SET : -1;
+                            : prev == Op.I32_ADD && prevLen == 1 ? Op.I32_ADD_SET
+                            : prev == Op.I32_ADD_LL && prevLen == 3 ? Op.I32_ADD_LL_SET : -1;
                     if (fusedOp >= 0) {
                         fuse(fusedOp);
                         emit(localSlot[i]);
@@ -621,6 +622,14 @@ final class Compiler {
                     emit(v);
                 } else {
                     emit(Op.I32_CONST, v);
+                }
+            }
+            case I64_ADD -> {
+                typeBySignature(op);
+                if (canFuse(Op.LOCAL_GET2)) {
+                    fuse(Op.I64_ADD_LL);
+                } else {
+                    emit(Op.I64_ADD);
                 }
             }
             case I32_SUB -> {

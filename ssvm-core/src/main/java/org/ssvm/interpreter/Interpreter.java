@@ -340,6 +340,14 @@ final class Interpreter {
                     s[sp++] = (int) s[fp + code[pc]] + (int) s[fp + code[pc + 1]];
                     pc += 2;
                 }
+                case Op.I32_ADD_LL_SET -> {
+                    s[fp + code[pc + 2]] = (int) s[fp + code[pc]] + (int) s[fp + code[pc + 1]];
+                    pc += 3;
+                }
+                case Op.I64_ADD_LL -> {
+                    s[sp++] = s[fp + code[pc]] + s[fp + code[pc + 1]];
+                    pc += 2;
+                }
                 case Op.I32_ROTL_C -> s[sp - 1] = Integer.rotateLeft((int) s[sp - 1], code[pc++]);
                 case Op.I32_XOR_C -> s[sp - 1] = s[sp - 1] ^ code[pc++];
                 case Op.I32_OR_C -> s[sp - 1] = s[sp - 1] | code[pc++];

@@ -285,7 +285,9 @@ final class Op {
     static final int BR_IF_LE_U_C = 270;
     static final int BR_IF_GE_S_C = 271;
     static final int BR_IF_GE_U_C = 272;
-    static final int COUNT = 273;
+    static final int I32_ADD_LL_SET = 273;
+    static final int I64_ADD_LL = 274;
+    static final int COUNT = 275;
 
     /** The op with the same name as a non-SIMD instruction. */
     static int of(Opcode op) {

@@ -212,4 +212,21 @@ class FusionTest extends WasmTestBase {
             assertEquals(5, inst.function("f" + pad).call(4)[0], "pad " + pad);
         }
     }
+
+    @Test
+    void localSumsIntoLocalsAndI64Sums() {
+        ModuleBuilder b = new ModuleBuilder();
+        org.ssvm.model.ValType i64 = org.ssvm.model.ValType.I64;
+        b.func("f", t(I32, I32), t(I32), t(I32), Code.of()
+                .get(0).get(1).op(Opcode.I32_ADD).set(2)
+                .get(2).get(2).op(Opcode.I32_ADD).end());
+        b.func("g", t(i64, i64), t(i64), Code.of().get(0).get(1).op(Opcode.I64_ADD).end());
+        WasmInstance inst = instantiate(b);
+        for (int x : VALUES) {
+            for (int y : VALUES) {
+                assertEquals((x + y) * 2, inst.function("f").call(x, y)[0]);
+                assertEquals((long) x * 0x1_0001L + y, inst.function("g").call((long) x * 0x1_0001L, (long) y)[0]);
+            }
+        }
+    }
 }
