@@ -5,7 +5,6 @@ import org.ssvm.model.MemoryType;
 import org.ssvm.model.Limits;
 import org.ssvm.runtime.FunctionInstance;
 import org.ssvm.runtime.Global;
-import org.ssvm.runtime.HostFunction;
 import org.ssvm.runtime.Instance;
 import org.ssvm.runtime.Memory;
 import org.ssvm.runtime.NumericOps;
