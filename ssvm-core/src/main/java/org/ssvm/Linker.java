@@ -28,6 +28,8 @@ import org.ssvm.runtime.Table;
  * linker.register("lib", lib);
  * WasmInstance app = linker.instantiate(appModule);
  * }</pre>
+ *
+ * <p>A linker is not thread-safe; define everything before sharing it.
  */
 public final class Linker {
     /** A host function taking and returning Java values (see {@link WasmFunction#call} for the mapping). */

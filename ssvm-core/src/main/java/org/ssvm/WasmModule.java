@@ -47,6 +47,11 @@ public final class WasmModule {
         }
     }
 
+    /** Reads a binary module file, then as {@link #fromBytes}. */
+    public static WasmModule fromFile(java.io.File file) {
+        return fromPath(file.toPath());
+    }
+
     /** Validates a module built some other way (for example by the text parser). */
     public static WasmModule of(Module module) {
         Validator.validate(module);

@@ -107,7 +107,7 @@ final class Compiler {
         localSlots = slot;
     }
 
-    static Compiled compile(Module module, FuncType type, FunctionBody body) {
+    static Compiled compile(Module module, FuncType type, FunctionBody body, org.ssvm.runtime.Memory memory) {
         Compiler c = new Compiler(module, type, body);
         c.run(type, body.code());
         boolean refLocals = false;
@@ -116,7 +116,21 @@ final class Compiler {
         }
         int paramSlots = slotCount(type.params());
         return new Compiled(Arrays.copyOf(c.out, c.len), paramSlots, c.localSlots, c.localSlots + c.maxSlots + 4,
-                slotCount(type.results()), refLocals);
+                keepCode(type.results()), refLocals, memory);
+    }
+
+    /**
+     * How a branch encodes the values it carries: their slot count, complemented when some are references so
+     * that the common numeric case copies no references (a reference store costs a GC barrier).
+     */
+    static int keepCode(ValType[] types) {
+        int n = slotCount(types);
+        for (ValType t : types) {
+            if (t.isReference()) {
+                return ~n;
+            }
+        }
+        return n;
     }
 
     private static int slotCount(ValType[] types) {
@@ -183,6 +197,9 @@ final class Compiler {
         c.typeHeight = sh - params.length;
         c.slotHeight = slots - slotCount(params);
         c.loopPc = len;
+        if (kind == LOOP) {
+            labelPos = len;
+        }
         ctls[depth++] = c;
         return c;
     }
@@ -197,12 +214,17 @@ final class Compiler {
     /** Emits a branch to the label {@code label} levels out, choosing the cheapest form. */
     private void branch(int label, int plainOp, int dropOp) {
         Ctl target = ctls[depth - 1 - label];
-        int keep = slotCount(target.kind == LOOP ? target.params : target.results);
+        ValType[] carried = target.kind == LOOP ? target.params : target.results;
+        int keep = slotCount(carried);
         if (slots - keep == target.slotHeight) {
-            emit(plainOp);
+            if (plainOp == Op.BR_IF) {
+                conditionalJump(false);
+            } else {
+                emit(plainOp);
+            }
         } else {
             emit(dropOp);
-            emit(keep);
+            emit(keepCode(carried));
             emit(localSlots + target.slotHeight);
         }
         emitTarget(target);
@@ -280,7 +302,97 @@ final class Compiler {
         skipNesting = 0;
     }
 
+    /** Start of the last emitted instruction, or -1 when it must not be fused with the next one. */
+    private int lastStart = -1;
+    /** Start of the instruction before the last one, or -1 when unknown. */
+    private int prevStart = -1;
+    /** Code position where a branch target was last bound: nothing may be fused across it. */
+    private int labelPos = -1;
+    private boolean fused;
+
+    private boolean canFuse(int op) {
+        return lastStart >= 0 && labelPos != len && out[lastStart] == op;
+    }
+
+    /** Replaces the last instruction by {@code op}, keeping its immediates. */
+    private void fuse(int op) {
+        out[lastStart] = op;
+        fused = true;
+    }
+
     private void instruction(CodeReader in, Opcode op) {
+        int start = len;
+        dispatch(in, op);
+        if (fused) {
+            fused = false;
+            prevStart = -1;
+        } else if (len > start) {
+            prevStart = lastStart;
+            lastStart = start;
+        }
+    }
+
+    private static final int[][] COMPARE_BRANCH = {
+        {Op.I32_EQ, Op.BR_IF_EQ, Op.BR_IF_NE}, {Op.I32_NE, Op.BR_IF_NE, Op.BR_IF_EQ},
+        {Op.I32_LT_S, Op.BR_IF_LT_S, Op.BR_IF_GE_S}, {Op.I32_LT_U, Op.BR_IF_LT_U, Op.BR_IF_GE_U},
+        {Op.I32_GT_S, Op.BR_IF_GT_S, Op.BR_IF_LE_S}, {Op.I32_GT_U, Op.BR_IF_GT_U, Op.BR_IF_LE_U},
+        {Op.I32_LE_S, Op.BR_IF_LE_S, Op.BR_IF_GT_S}, {Op.I32_LE_U, Op.BR_IF_LE_U, Op.BR_IF_GT_U},
+        {Op.I32_GE_S, Op.BR_IF_GE_S, Op.BR_IF_LT_S}, {Op.I32_GE_U, Op.BR_IF_GE_U, Op.BR_IF_LT_U},
+        {Op.I32_EQZ, Op.IF_FALSE, Op.BR_IF},
+        {Op.I64_EQ, Op.BR_IF_I64_EQ, Op.BR_IF_I64_NE}, {Op.I64_NE, Op.BR_IF_I64_NE, Op.BR_IF_I64_EQ},
+        {Op.I64_LT_S, Op.BR_IF_I64_LT_S, Op.BR_IF_I64_GE_S}, {Op.I64_LT_U, Op.BR_IF_I64_LT_U, Op.BR_IF_I64_GE_U},
+        {Op.I64_GT_S, Op.BR_IF_I64_GT_S, Op.BR_IF_I64_LE_S}, {Op.I64_GT_U, Op.BR_IF_I64_GT_U, Op.BR_IF_I64_LE_U},
+        {Op.I64_LE_S, Op.BR_IF_I64_LE_S, Op.BR_IF_I64_GT_S}, {Op.I64_LE_U, Op.BR_IF_I64_LE_U, Op.BR_IF_I64_GT_U},
+        {Op.I64_GE_S, Op.BR_IF_I64_GE_S, Op.BR_IF_I64_LT_S}, {Op.I64_GE_U, Op.BR_IF_I64_GE_U, Op.BR_IF_I64_LT_U},
+        {Op.I64_EQZ, Op.BR_IF_I64_EQZ, Op.BR_IF_I64_NEZ},
+    };
+
+    /**
+     * Emits a conditional jump taken when the condition is true ({@code negate} false) or false, fusing it
+     * with a preceding i32 comparison when possible. Returns with the target slot still to be emitted.
+     */
+    private void conditionalJump(boolean negate) {
+        if (lastStart >= 0 && labelPos != len && lastStart == len - 1) {
+            for (int[] row : COMPARE_BRANCH) {
+                if (out[lastStart] == row[0]) {
+                    int branch = negate ? row[2] : row[1];
+                    int withConstant = WITH_CONSTANT[branch];
+                    if (withConstant >= 0 && prevStart >= 0 && prevStart == lastStart - 2
+                            && out[prevStart] == Op.I32_CONST && labelPos != lastStart) {
+                        int constant = out[prevStart + 1];
+                        len = prevStart;
+                        lastStart = prevStart; // the fused instruction now starts at the constant
+                        emit(withConstant, constant);
+                    } else {
+                        len = lastStart;
+                        emit(branch);
+                    }
+                    fused = true;
+                    return;
+                }
+            }
+        }
+        emit(negate ? Op.IF_FALSE : Op.BR_IF);
+    }
+
+    /** For each fused i32 compare-and-branch op, its form comparing with an inline constant, else -1. */
+    private static final int[] WITH_CONSTANT = new int[Op.COUNT];
+
+    static {
+        Arrays.fill(WITH_CONSTANT, -1);
+        WITH_CONSTANT[Op.BR_IF_EQ] = Op.BR_IF_EQ_C;
+        WITH_CONSTANT[Op.BR_IF_NE] = Op.BR_IF_NE_C;
+        WITH_CONSTANT[Op.BR_IF_LT_S] = Op.BR_IF_LT_S_C;
+        WITH_CONSTANT[Op.BR_IF_LT_U] = Op.BR_IF_LT_U_C;
+        WITH_CONSTANT[Op.BR_IF_GT_S] = Op.BR_IF_GT_S_C;
+        WITH_CONSTANT[Op.BR_IF_GT_U] = Op.BR_IF_GT_U_C;
+        WITH_CONSTANT[Op.BR_IF_LE_S] = Op.BR_IF_LE_S_C;
+        WITH_CONSTANT[Op.BR_IF_LE_U] = Op.BR_IF_LE_U_C;
+        WITH_CONSTANT[Op.BR_IF_GE_S] = Op.BR_IF_GE_S_C;
+        WITH_CONSTANT[Op.BR_IF_GE_U] = Op.BR_IF_GE_U_C;
+    }
+
+    private void dispatch(CodeReader in, Opcode op) {
         switch (op) {
             case UNREACHABLE -> {
                 emit(Op.UNREACHABLE);
@@ -298,7 +410,7 @@ final class Compiler {
             case IF -> {
                 ValType[][] bt = blockType(in);
                 pop();
-                emit(Op.IF_FALSE);
+                conditionalJump(true);
                 Ctl c = pushCtl(IF, bt[0], bt[1]);
                 c.ifFixup = len;
                 emit(-1);
@@ -311,6 +423,7 @@ final class Compiler {
                     emit(-1);
                 }
                 out[c.ifFixup] = len;
+                labelPos = len;
                 c.ifFixup = -1;
                 c.unreachable = false;
                 resetTo(c, c.params);
@@ -323,6 +436,7 @@ final class Compiler {
                 for (int i = 0; i < c.fixupCount; i++) {
                     out[c.fixups[i]] = len;
                 }
+                labelPos = len;
                 resetTo(c, c.results);
                 if (c.kind == FUNC) {
                     emit(Op.RETURN);
@@ -342,7 +456,7 @@ final class Compiler {
                 emit(Op.BR_TABLE, n);
                 for (int i = 0; i <= n; i++) {
                     Ctl target = ctls[depth - 1 - in.u32()];
-                    emit(slotCount(target.kind == LOOP ? target.params : target.results));
+                    emit(keepCode(target.kind == LOOP ? target.params : target.results));
                     emit(localSlots + target.slotHeight);
                     emitTarget(target);
                 }
@@ -390,12 +504,33 @@ final class Compiler {
                 int i = in.u32();
                 ValType t = localTypes[i];
                 push(t);
-                emit(typed(t, Op.LOCAL_GET, Op.LOCAL_GET_REF, Op.LOCAL_GET_V128), localSlot[i]);
+                int get = typed(t, Op.LOCAL_GET, Op.LOCAL_GET_REF, Op.LOCAL_GET_V128);
+                if (get == Op.LOCAL_GET && canFuse(Op.LOCAL_GET) && lastStart == len - 2) {
+                    fuse(Op.LOCAL_GET2);
+                    emit(localSlot[i]);
+                } else {
+                    emit(get, localSlot[i]);
+                }
             }
             case LOCAL_SET -> {
                 int i = in.u32();
                 ValType t = pop();
-                emit(typed(t, Op.LOCAL_SET, Op.LOCAL_SET_REF, Op.LOCAL_SET_V128), localSlot[i]);
+                int set = typed(t, Op.LOCAL_SET, Op.LOCAL_SET_REF, Op.LOCAL_SET_V128);
+                if (set == Op.LOCAL_SET && lastStart >= 0 && labelPos != len) {
+                    int prev = out[lastStart];
+                    int prevLen = len - lastStart;
+                    int fusedOp = prev == Op.LOCAL_GET && prevLen == 2 ? Op.LOCAL_COPY
+                            : prev == Op.I32_CONST && prevLen == 2 ? Op.CONST_SET
+                            : prev == Op.LOCAL_ADD_C && prevLen == 3 ? Op.LOCAL_ADD_C_SET
+                            : prev == Op.I32_ADD && prevLen == 1 ? Op.I32_ADD_SET
+                            : prev == Op.I32_ADD_LL && prevLen == 3 ? Op.I32_ADD_LL_SET : -1;
+                    if (fusedOp >= 0) {
+                        fuse(fusedOp);
+                        emit(localSlot[i]);
+                        break;
+                    }
+                }
+                emit(set, localSlot[i]);
             }
             case LOCAL_TEE -> {
                 int i = in.u32();
@@ -481,7 +616,90 @@ final class Compiler {
                     typeBySignature(op); // no code: values are raw bits and only the low half of an i32 counts
             case I32_CONST -> {
                 push(ValType.I32);
-                emit(Op.I32_CONST, in.s32());
+                int v = in.s32();
+                if (canFuse(Op.LOCAL_GET) && lastStart == len - 2) {
+                    fuse(Op.LOCAL_GET_C);
+                    emit(v);
+                } else {
+                    emit(Op.I32_CONST, v);
+                }
+            }
+            case I64_ADD -> {
+                typeBySignature(op);
+                if (canFuse(Op.LOCAL_GET2)) {
+                    fuse(Op.I64_ADD_LL);
+                } else {
+                    emit(Op.I64_ADD);
+                }
+            }
+            case I32_SUB -> {
+                typeBySignature(op);
+                if (canFuse(Op.I32_CONST)) {
+                    fuse(Op.I32_ADD_C);
+                    out[lastStart + 1] = -out[lastStart + 1];
+                } else {
+                    emit(Op.I32_SUB);
+                }
+            }
+            case I32_SHL, I32_SHR_U, I32_SHR_S -> {
+                typeBySignature(op);
+                if (canFuse(Op.I32_CONST)) {
+                    fuse(op == Opcode.I32_SHL ? Op.I32_SHL_C : op == Opcode.I32_SHR_U ? Op.I32_SHR_U_C : Op.I32_SHR_S_C);
+                } else {
+                    emit(Op.of(op));
+                }
+            }
+            case I32_LOAD8_U -> {
+                in.u32();
+                int offset = (int) in.u64();
+                typeBySignature(op);
+                if (canFuse(Op.LOCAL_GET) && lastStart == len - 2) {
+                    fuse(Op.I32_LOAD8_U_L);
+                    emit(offset);
+                } else {
+                    emit(Op.I32_LOAD8_U, offset);
+                }
+            }
+            case I32_STORE -> {
+                in.u32();
+                int offset = (int) in.u64();
+                typeBySignature(op);
+                if (canFuse(Op.LOCAL_GET2) && lastStart == len - 3) {
+                    fuse(Op.I32_STORE_LL);
+                    emit(offset);
+                } else {
+                    emit(Op.I32_STORE, offset);
+                }
+            }
+            case I32_ADD, I32_AND, I32_OR, I32_XOR, I32_ROTL -> {
+                typeBySignature(op);
+                if (canFuse(Op.I32_CONST)) {
+                    fuse(switch (op) {
+                        case I32_ADD -> Op.I32_ADD_C;
+                        case I32_AND -> Op.I32_AND_C;
+                        case I32_OR -> Op.I32_OR_C;
+                        case I32_XOR -> Op.I32_XOR_C;
+                        default -> Op.I32_ROTL_C;
+                    });
+                } else if (op == Opcode.I32_ADD && canFuse(Op.LOCAL_GET_C)) {
+                    fuse(Op.LOCAL_ADD_C);
+                } else if (op == Opcode.I32_ADD && canFuse(Op.LOCAL_GET2)) {
+                    fuse(Op.I32_ADD_LL);
+                } else {
+                    emit(Op.of(op));
+                }
+            }
+            case I32_LOAD, F32_LOAD, I64_LOAD, F64_LOAD -> {
+                in.u32();
+                int offset = (int) in.u64();
+                typeBySignature(op);
+                boolean wide = op == Opcode.I64_LOAD || op == Opcode.F64_LOAD;
+                if (canFuse(Op.LOCAL_GET) && lastStart == len - 2) {
+                    fuse(wide ? Op.I64_LOAD_L : Op.I32_LOAD_L);
+                    emit(offset);
+                } else {
+                    emit(wide ? Op.I64_LOAD : Op.I32_LOAD, offset);
+                }
             }
             case F32_CONST -> {
                 push(ValType.F32);

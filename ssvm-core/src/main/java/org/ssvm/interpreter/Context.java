@@ -10,7 +10,10 @@ import org.ssvm.TrapException;
  */
 final class Context {
     /** Upper bound on stack slots (8 bytes plus one reference each). */
-    static final int MAX_SLOTS = 1 << 25;
+    static final int MAX_SLOTS = 1 << 23;
+    private static final int INITIAL_SLOTS = 1 << 14;
+    /** Stacks that grew beyond this (deep recursion) are given back when the outermost call returns. */
+    private static final int KEEP_SLOTS = 1 << 20;
 
     long[] s;
     Object[] r;
@@ -19,8 +22,15 @@ final class Context {
 
     Context(int maxDepth) {
         this.maxDepth = maxDepth;
-        this.s = new long[1 << 14];
-        this.r = new Object[1 << 14];
+        this.s = new long[INITIAL_SLOTS];
+        this.r = new Object[INITIAL_SLOTS];
+    }
+
+    void shrink() {
+        if (s.length > KEEP_SLOTS) {
+            s = new long[INITIAL_SLOTS];
+            r = new Object[INITIAL_SLOTS];
+        }
     }
 
     /** Makes the stack hold at least {@code slots} slots. */

@@ -25,7 +25,7 @@ final class InterpretedFunction extends FunctionInstance {
     Compiled compiled() {
         Compiled c = compiled;
         if (c == null) {
-            c = Compiler.compile(instance.module(), type(), body);
+            c = Compiler.compile(instance.module(), type(), body, Interpreter.memoryOf(instance));
             compiled = c; // racing threads compile the same thing; either result is fine
         }
         return c;
@@ -36,15 +36,16 @@ final class InterpretedFunction extends FunctionInstance {
         Compiled c = compiled();
         Context ctx = engine.acquire();
         try {
-            ctx.ensure(Math.max(c.paramSlots(), c.resultSlots()) + 1);
+            int results = c.resultSlots() < 0 ? ~c.resultSlots() : c.resultSlots();
+            ctx.ensure(Math.max(c.paramSlots(), results) + 1);
             System.arraycopy(slots, base, ctx.s, 0, c.paramSlots());
             if (refs != null) {
                 System.arraycopy(refs, base, ctx.r, 0, c.paramSlots());
             }
             Interpreter.run(ctx, this, 0, 0);
-            System.arraycopy(ctx.s, 0, slots, base, c.resultSlots());
+            System.arraycopy(ctx.s, 0, slots, base, results);
             if (refs != null) {
-                System.arraycopy(ctx.r, 0, refs, base, c.resultSlots());
+                System.arraycopy(ctx.r, 0, refs, base, results);
             }
         } catch (StackOverflowError e) {
             throw new TrapException("call stack exhausted", e);

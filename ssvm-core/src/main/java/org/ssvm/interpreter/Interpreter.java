@@ -5,7 +5,6 @@ import org.ssvm.model.MemoryType;
 import org.ssvm.model.Limits;
 import org.ssvm.runtime.FunctionInstance;
 import org.ssvm.runtime.Global;
-import org.ssvm.runtime.HostFunction;
 import org.ssvm.runtime.Instance;
 import org.ssvm.runtime.Memory;
 import org.ssvm.runtime.NumericOps;
@@ -45,14 +44,16 @@ final class Interpreter {
         long[] s = ctx.s;
         Object[] r = ctx.r;
         int sp = fp + c.localSlots();
-        Arrays.fill(s, fp + c.paramSlots(), sp, 0L);
+        for (int i = fp + c.paramSlots(); i < sp; i++) {
+            s[i] = 0;
+        }
         if (c.refLocals()) {
             Arrays.fill(r, fp + c.paramSlots(), sp, null);
         }
         Instance inst = fn.instance;
         FunctionInstance[] funcs = inst.functions();
         Global[] globals = inst.globals();
-        Memory mem = memoryOf(inst);
+        Memory mem = c.memory();
         byte[] mb = mem.array();
         int pc = 0;
         while (true) {
@@ -259,6 +260,106 @@ final class Interpreter {
                 case Op.I32_EXTEND8_S, Op.I64_EXTEND8_S -> s[sp - 1] = (byte) s[sp - 1];
                 case Op.I32_EXTEND16_S, Op.I64_EXTEND16_S -> s[sp - 1] = (short) s[sp - 1];
                 case Op.I64_EXTEND32_S -> s[sp - 1] = (int) s[sp - 1];
+                case Op.I32_ADD_C -> s[sp - 1] = (int) s[sp - 1] + code[pc++];
+                case Op.I32_AND_C -> s[sp - 1] = s[sp - 1] & code[pc++];
+                case Op.LOCAL_GET2 -> {
+                    s[sp] = s[fp + code[pc]];
+                    s[sp + 1] = s[fp + code[pc + 1]];
+                    sp += 2;
+                    pc += 2;
+                }
+                case Op.LOCAL_GET_C -> {
+                    s[sp] = s[fp + code[pc]];
+                    s[sp + 1] = code[pc + 1];
+                    sp += 2;
+                    pc += 2;
+                }
+                case Op.LOCAL_ADD_C -> {
+                    s[sp++] = (int) s[fp + code[pc]] + code[pc + 1];
+                    pc += 2;
+                }
+                case Op.I32_LOAD_L -> {
+                    s[sp++] = Mem.i32(mb, Mem.ea(s[fp + code[pc]], code[pc + 1]));
+                    pc += 2;
+                }
+                case Op.BR_IF_EQ -> pc = (int) s[sp -= 2] == (int) s[sp + 1] ? code[pc] : pc + 1;
+                case Op.BR_IF_NE -> pc = (int) s[sp -= 2] != (int) s[sp + 1] ? code[pc] : pc + 1;
+                case Op.BR_IF_LT_S -> pc = (int) s[sp -= 2] < (int) s[sp + 1] ? code[pc] : pc + 1;
+                case Op.BR_IF_GT_S -> pc = (int) s[sp -= 2] > (int) s[sp + 1] ? code[pc] : pc + 1;
+                case Op.BR_IF_LE_S -> pc = (int) s[sp -= 2] <= (int) s[sp + 1] ? code[pc] : pc + 1;
+                case Op.BR_IF_GE_S -> pc = (int) s[sp -= 2] >= (int) s[sp + 1] ? code[pc] : pc + 1;
+                case Op.BR_IF_LT_U -> pc = Integer.compareUnsigned((int) s[sp -= 2], (int) s[sp + 1]) < 0 ? code[pc] : pc + 1;
+                case Op.BR_IF_GT_U -> pc = Integer.compareUnsigned((int) s[sp -= 2], (int) s[sp + 1]) > 0 ? code[pc] : pc + 1;
+                case Op.BR_IF_LE_U -> pc = Integer.compareUnsigned((int) s[sp -= 2], (int) s[sp + 1]) <= 0 ? code[pc] : pc + 1;
+                case Op.BR_IF_GE_U -> pc = Integer.compareUnsigned((int) s[sp -= 2], (int) s[sp + 1]) >= 0 ? code[pc] : pc + 1;
+                case Op.LOCAL_COPY -> {
+                    s[fp + code[pc + 1]] = s[fp + code[pc]];
+                    pc += 2;
+                }
+                case Op.CONST_SET -> {
+                    s[fp + code[pc + 1]] = code[pc];
+                    pc += 2;
+                }
+                case Op.LOCAL_ADD_C_SET -> {
+                    s[fp + code[pc + 2]] = (int) s[fp + code[pc]] + code[pc + 1];
+                    pc += 3;
+                }
+                case Op.I32_ADD_SET -> {
+                    s[fp + code[pc++]] = (int) s[sp - 2] + (int) s[sp - 1];
+                    sp -= 2;
+                }
+                case Op.I32_SHL_C -> s[sp - 1] = (int) s[sp - 1] << code[pc++];
+                case Op.I32_SHR_U_C -> s[sp - 1] = (int) s[sp - 1] >>> code[pc++];
+                case Op.I32_SHR_S_C -> s[sp - 1] = (int) s[sp - 1] >> code[pc++];
+                case Op.I64_LOAD_L -> {
+                    s[sp++] = Mem.i64(mb, Mem.ea(s[fp + code[pc]], code[pc + 1]));
+                    pc += 2;
+                }
+                case Op.I32_LOAD8_U_L -> {
+                    s[sp++] = Mem.i8(mb, Mem.ea(s[fp + code[pc]], code[pc + 1])) & 0xFFL;
+                    pc += 2;
+                }
+                case Op.I32_STORE_LL -> {
+                    Mem.i32(mb, Mem.ea(s[fp + code[pc]], code[pc + 2]), s[fp + code[pc + 1]]);
+                    pc += 3;
+                }
+                case Op.BR_IF_I64_EQZ -> pc = s[--sp] == 0 ? code[pc] : pc + 1;
+                case Op.BR_IF_I64_NEZ -> pc = s[--sp] != 0 ? code[pc] : pc + 1;
+                case Op.BR_IF_I64_EQ -> pc = s[sp -= 2] == s[sp + 1] ? code[pc] : pc + 1;
+                case Op.BR_IF_I64_NE -> pc = s[sp -= 2] != s[sp + 1] ? code[pc] : pc + 1;
+                case Op.BR_IF_I64_LT_S -> pc = s[sp -= 2] < s[sp + 1] ? code[pc] : pc + 1;
+                case Op.BR_IF_I64_GT_S -> pc = s[sp -= 2] > s[sp + 1] ? code[pc] : pc + 1;
+                case Op.BR_IF_I64_LE_S -> pc = s[sp -= 2] <= s[sp + 1] ? code[pc] : pc + 1;
+                case Op.BR_IF_I64_GE_S -> pc = s[sp -= 2] >= s[sp + 1] ? code[pc] : pc + 1;
+                case Op.BR_IF_I64_LT_U -> pc = Long.compareUnsigned(s[sp -= 2], s[sp + 1]) < 0 ? code[pc] : pc + 1;
+                case Op.BR_IF_I64_GT_U -> pc = Long.compareUnsigned(s[sp -= 2], s[sp + 1]) > 0 ? code[pc] : pc + 1;
+                case Op.BR_IF_I64_LE_U -> pc = Long.compareUnsigned(s[sp -= 2], s[sp + 1]) <= 0 ? code[pc] : pc + 1;
+                case Op.BR_IF_I64_GE_U -> pc = Long.compareUnsigned(s[sp -= 2], s[sp + 1]) >= 0 ? code[pc] : pc + 1;
+                case Op.I32_ADD_LL -> {
+                    s[sp++] = (int) s[fp + code[pc]] + (int) s[fp + code[pc + 1]];
+                    pc += 2;
+                }
+                case Op.I32_ADD_LL_SET -> {
+                    s[fp + code[pc + 2]] = (int) s[fp + code[pc]] + (int) s[fp + code[pc + 1]];
+                    pc += 3;
+                }
+                case Op.I64_ADD_LL -> {
+                    s[sp++] = s[fp + code[pc]] + s[fp + code[pc + 1]];
+                    pc += 2;
+                }
+                case Op.I32_ROTL_C -> s[sp - 1] = Integer.rotateLeft((int) s[sp - 1], code[pc++]);
+                case Op.I32_XOR_C -> s[sp - 1] = s[sp - 1] ^ code[pc++];
+                case Op.I32_OR_C -> s[sp - 1] = s[sp - 1] | code[pc++];
+                case Op.BR_IF_EQ_C -> pc = (int) s[--sp] == code[pc] ? code[pc + 1] : pc + 2;
+                case Op.BR_IF_NE_C -> pc = (int) s[--sp] != code[pc] ? code[pc + 1] : pc + 2;
+                case Op.BR_IF_LT_S_C -> pc = (int) s[--sp] < code[pc] ? code[pc + 1] : pc + 2;
+                case Op.BR_IF_GT_S_C -> pc = (int) s[--sp] > code[pc] ? code[pc + 1] : pc + 2;
+                case Op.BR_IF_LE_S_C -> pc = (int) s[--sp] <= code[pc] ? code[pc + 1] : pc + 2;
+                case Op.BR_IF_GE_S_C -> pc = (int) s[--sp] >= code[pc] ? code[pc + 1] : pc + 2;
+                case Op.BR_IF_LT_U_C -> pc = Integer.compareUnsigned((int) s[--sp], code[pc]) < 0 ? code[pc + 1] : pc + 2;
+                case Op.BR_IF_GT_U_C -> pc = Integer.compareUnsigned((int) s[--sp], code[pc]) > 0 ? code[pc + 1] : pc + 2;
+                case Op.BR_IF_LE_U_C -> pc = Integer.compareUnsigned((int) s[--sp], code[pc]) <= 0 ? code[pc + 1] : pc + 2;
+                case Op.BR_IF_GE_U_C -> pc = Integer.compareUnsigned((int) s[--sp], code[pc]) >= 0 ? code[pc + 1] : pc + 2;
                 default -> {
                     sp = Rare.exec(op, code, pc, s, r, sp, fp, inst, mem);
                     pc += Rare.LENGTH[op];
@@ -268,14 +369,28 @@ final class Interpreter {
         }
     }
 
-    /** Moves the top {@code keep} slots down to {@code height} (a branch leaving a block); returns the new sp. */
+    /**
+     * Moves the top values down to {@code height} (a branch leaving a block); returns the new sp. {@code keep}
+     * is the slot count, or its complement when references are among the values and must move too.
+     */
     static int move(long[] s, Object[] r, int sp, int keep, int height) {
+        if (keep < 0) {
+            return moveRefs(s, r, sp, ~keep, height);
+        }
         int from = sp - keep;
         if (from != height) {
             for (int i = 0; i < keep; i++) {
                 s[height + i] = s[from + i];
-                r[height + i] = r[from + i];
             }
+        }
+        return height + keep;
+    }
+
+    private static int moveRefs(long[] s, Object[] r, int sp, int keep, int height) {
+        int from = sp - keep;
+        for (int i = 0; i < keep; i++) {
+            s[height + i] = s[from + i];
+            r[height + i] = r[from + i];
         }
         return height + keep;
     }

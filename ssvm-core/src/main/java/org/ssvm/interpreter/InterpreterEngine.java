@@ -45,5 +45,6 @@ public final class InterpreterEngine implements ExecutionEngine {
 
     void release(Context ctx) {
         ctx.busy = false;
+        ctx.shrink();
     }
 }

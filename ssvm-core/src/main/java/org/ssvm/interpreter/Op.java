@@ -212,6 +212,7 @@ final class Op {
     static final int TABLE_SIZE = 199;
     static final int TABLE_FILL = 200;
 
+    // typed variable access, branches that adjust the stack, SIMD (operands: Opcode ordinal, immediates)
     static final int LOCAL_GET_REF = 201;
     static final int LOCAL_GET_V128 = 202;
     static final int LOCAL_SET_REF = 203;
@@ -231,11 +232,62 @@ final class Op {
     static final int SIMD = 217;
     static final int SIMD_LOAD = 218;
     static final int SIMD_STORE = 219;
-    static final int CALL_INTERP = 220;
-    static final int LOCAL_GET_GET = 221;
-    static final int I32_ADD_LOCAL_CONST = 222;
-    static final int I32_CONST_LT_S_BR_IF = 223;
-    static final int COUNT = 224;
+    // fused instructions (see Compiler's peephole)
+    static final int I32_ADD_C = 221;
+    static final int I32_AND_C = 222;
+    static final int LOCAL_GET2 = 223;
+    static final int LOCAL_GET_C = 224;
+    static final int LOCAL_ADD_C = 225;
+    static final int I32_LOAD_L = 226;
+    static final int BR_IF_EQ = 227;
+    static final int BR_IF_NE = 228;
+    static final int BR_IF_LT_S = 229;
+    static final int BR_IF_LT_U = 230;
+    static final int BR_IF_GT_S = 231;
+    static final int BR_IF_GT_U = 232;
+    static final int BR_IF_LE_S = 233;
+    static final int BR_IF_LE_U = 234;
+    static final int BR_IF_GE_S = 235;
+    static final int BR_IF_GE_U = 236;
+    static final int LOCAL_COPY = 237;
+    static final int CONST_SET = 238;
+    static final int LOCAL_ADD_C_SET = 239;
+    static final int I32_ADD_SET = 240;
+    static final int I32_SHL_C = 241;
+    static final int I32_SHR_U_C = 242;
+    static final int I32_SHR_S_C = 243;
+    static final int I32_LOAD8_U_L = 244;
+    static final int I32_STORE_LL = 245;
+    static final int BR_IF_I64_EQZ = 246;
+    static final int BR_IF_I64_NEZ = 247;
+    static final int BR_IF_I64_EQ = 248;
+    static final int BR_IF_I64_NE = 249;
+    static final int BR_IF_I64_LT_S = 250;
+    static final int BR_IF_I64_LT_U = 251;
+    static final int BR_IF_I64_GT_S = 252;
+    static final int BR_IF_I64_GT_U = 253;
+    static final int BR_IF_I64_LE_S = 254;
+    static final int BR_IF_I64_LE_U = 255;
+    static final int BR_IF_I64_GE_S = 256;
+    static final int BR_IF_I64_GE_U = 257;
+    static final int I64_LOAD_L = 258;
+    static final int I32_ADD_LL = 259;
+    static final int I32_ROTL_C = 260;
+    static final int I32_XOR_C = 261;
+    static final int I32_OR_C = 262;
+    static final int BR_IF_EQ_C = 263;
+    static final int BR_IF_NE_C = 264;
+    static final int BR_IF_LT_S_C = 265;
+    static final int BR_IF_LT_U_C = 266;
+    static final int BR_IF_GT_S_C = 267;
+    static final int BR_IF_GT_U_C = 268;
+    static final int BR_IF_LE_S_C = 269;
+    static final int BR_IF_LE_U_C = 270;
+    static final int BR_IF_GE_S_C = 271;
+    static final int BR_IF_GE_U_C = 272;
+    static final int I32_ADD_LL_SET = 273;
+    static final int I64_ADD_LL = 274;
+    static final int COUNT = 275;
 
     /** The op with the same name as a non-SIMD instruction. */
     static int of(Opcode op) {

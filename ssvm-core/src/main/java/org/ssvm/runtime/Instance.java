@@ -50,8 +50,8 @@ public final class Instance {
      */
     public Object export(String name) { return exports.get(name); }
 
-    /** All exports by name, in declaration order. */
-    public Map<String, Object> exports() { return exports; }
+    /** All exports by name, in declaration order (read-only). */
+    public Map<String, Object> exports() { return java.util.Collections.unmodifiableMap(exports); }
 
     // ---- direct views for engines (the arrays themselves, not copies) ----
 

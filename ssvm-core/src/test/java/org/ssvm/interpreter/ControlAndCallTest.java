@@ -151,6 +151,21 @@ class ControlAndCallTest extends WasmTestBase {
     }
 
     @Test
+    void referencesSurviveBranchesThatDropValues() {
+        ModuleBuilder b = new ModuleBuilder();
+        org.ssvm.model.ValType ext = org.ssvm.model.ValType.EXTERNREF;
+        // (block (result externref) (i32.const 1) (local.get 0) (br 0)) then through br_table and return
+        b.func("f", t(ext, I32), t(ext), Code.of()
+                .op(Opcode.BLOCK, bt(ext)).i32(1).get(0).op(Opcode.BR, 0).op(Opcode.END)
+                .op(Opcode.LOCAL_SET, 0).op(Opcode.BLOCK, bt(ext)).i32(5).get(0).get(1).op(Opcode.BR_TABLE, 0, 0)
+                .op(Opcode.END)
+                .i32(3).op(Opcode.DROP).op(Opcode.RETURN).end());
+        Object token = new Object();
+        assertEquals(token, instantiate(b).function("f").call(token, 0)[0]);
+        assertEquals(null, instantiate(b).function("f").call(null, 7)[0]);
+    }
+
+    @Test
     void javaStackOverflowBecomesATrap() {
         ModuleBuilder b = new ModuleBuilder();
         b.func("loop", t(I32), t(I32), t(I64, I64, I64, I64), Code.of().get(0).i32(1).op(Opcode.I32_ADD)

@@ -30,4 +30,17 @@ class DispatchSizeTest {
         }
         assertTrue(checked == 1, "the dispatch method run was not found");
     }
+
+    @Test
+    void rareInstructionHelpersAreSmallEnoughToCompile() throws Exception {
+        byte[] bytes;
+        try (InputStream in = Rare.class.getResourceAsStream("Rare.class")) {
+            bytes = in.readAllBytes();
+        }
+        for (MethodModel m : ClassFile.of().parse(bytes).methods()) {
+            int size = m.findAttribute(java.lang.classfile.Attributes.code()).map(CodeAttribute::codeLength)
+                    .orElse(0);
+            assertTrue(size < 8000, m.methodName() + " has " + size + " bytes of bytecode");
+        }
+    }
 }

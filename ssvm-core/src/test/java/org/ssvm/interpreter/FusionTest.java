@@ -1,0 +1,232 @@
+package org.ssvm.interpreter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.ssvm.model.ValType.I32;
+import static org.ssvm.testing.ModuleBuilder.t;
+
+import java.util.function.IntBinaryOperator;
+import org.junit.jupiter.api.Test;
+import org.ssvm.WasmInstance;
+import org.ssvm.model.Opcode;
+import org.ssvm.testing.Code;
+import org.ssvm.testing.ModuleBuilder;
+import org.ssvm.testing.WasmTestBase;
+
+/** The pre-decoder fuses common sequences; each fused form must behave like the instructions it replaces. */
+class FusionTest extends WasmTestBase {
+    private static final int[] VALUES = {0, 1, -1, 2, 7, Integer.MIN_VALUE, Integer.MAX_VALUE, 0x8000_0001};
+
+    private static void checkCompare(Opcode cmp, IntBinaryOperator expected) {
+        ModuleBuilder b = new ModuleBuilder();
+        // br_if fused with the comparison
+        b.func("br", t(I32, I32), t(I32), Code.of().op(Opcode.BLOCK, Code.bt(I32)).i32(1).get(0).get(1).op(cmp)
+                .op(Opcode.BR_IF, 0).op(Opcode.DROP).i32(0).op(Opcode.END).end());
+        // if fused with the negated comparison
+        b.func("if", t(I32, I32), t(I32), Code.of().get(0).get(1).op(cmp).op(Opcode.IF, Code.bt(I32)).i32(1)
+                .op(Opcode.ELSE).i32(0).op(Opcode.END).end());
+        // comparisons with a constant operand (local.tee keeps the constant from fusing with local.get)
+        for (int k = 0; k < VALUES.length; k++) {
+            b.func("brc" + k, t(I32, I32), t(I32), Code.of().op(Opcode.BLOCK, Code.bt(I32)).i32(1).get(0)
+                    .op(Opcode.LOCAL_TEE, 0).i32(VALUES[k]).op(cmp).op(Opcode.BR_IF, 0).op(Opcode.DROP).i32(0)
+                    .op(Opcode.END).end());
+            b.func("ifc" + k, t(I32, I32), t(I32), Code.of().get(0).op(Opcode.LOCAL_TEE, 0).i32(VALUES[k]).op(cmp)
+                    .op(Opcode.IF, Code.bt(I32)).i32(1).op(Opcode.ELSE).i32(0).op(Opcode.END).end());
+        }
+        WasmInstance inst = instantiate(b);
+        for (int x : VALUES) {
+            for (int k = 0; k < VALUES.length; k++) {
+                int y = VALUES[k];
+                int want = expected.applyAsInt(x, y);
+                assertEquals(want, inst.function("br").call(x, y)[0], cmp + " br_if " + x + " " + y);
+                assertEquals(want, inst.function("if").call(x, y)[0], cmp + " if " + x + " " + y);
+                assertEquals(want, inst.function("brc" + k).call(x, 0)[0], cmp + " br_if const " + x + " " + y);
+                assertEquals(want, inst.function("ifc" + k).call(x, 0)[0], cmp + " if const " + x + " " + y);
+            }
+        }
+    }
+
+    private static int b(boolean v) { return v ? 1 : 0; }
+
+    @Test
+    void comparisonsFusedWithBranches() {
+        checkCompare(Opcode.I32_EQ, (x, y) -> b(x == y));
+        checkCompare(Opcode.I32_NE, (x, y) -> b(x != y));
+        checkCompare(Opcode.I32_LT_S, (x, y) -> b(x < y));
+        checkCompare(Opcode.I32_LT_U, (x, y) -> b(Integer.compareUnsigned(x, y) < 0));
+        checkCompare(Opcode.I32_GT_S, (x, y) -> b(x > y));
+        checkCompare(Opcode.I32_GT_U, (x, y) -> b(Integer.compareUnsigned(x, y) > 0));
+        checkCompare(Opcode.I32_LE_S, (x, y) -> b(x <= y));
+        checkCompare(Opcode.I32_LE_U, (x, y) -> b(Integer.compareUnsigned(x, y) <= 0));
+        checkCompare(Opcode.I32_GE_S, (x, y) -> b(x >= y));
+        checkCompare(Opcode.I32_GE_U, (x, y) -> b(Integer.compareUnsigned(x, y) >= 0));
+    }
+
+    @Test
+    void eqzFusedWithBranches() {
+        ModuleBuilder b = new ModuleBuilder();
+        b.func("br", t(I32), t(I32), Code.of().op(Opcode.BLOCK, Code.bt(I32)).i32(1).get(0).op(Opcode.I32_EQZ)
+                .op(Opcode.BR_IF, 0).op(Opcode.DROP).i32(0).op(Opcode.END).end());
+        b.func("if", t(I32), t(I32), Code.of().get(0).op(Opcode.I32_EQZ).op(Opcode.IF, Code.bt(I32)).i32(1)
+                .op(Opcode.ELSE).i32(0).op(Opcode.END).end());
+        WasmInstance inst = instantiate(b);
+        for (int x : VALUES) {
+            assertEquals(b(x == 0), inst.function("br").call(x)[0]);
+            assertEquals(b(x == 0), inst.function("if").call(x)[0]);
+        }
+    }
+
+    @Test
+    void constantAndLocalFusions() {
+        ModuleBuilder b = new ModuleBuilder();
+        b.memory(null, org.ssvm.model.Limits.of(1));
+        b.func("f", t(I32, I32), t(I32), Code.of()
+                .get(0).i32(5).op(Opcode.I32_ADD)              // local + const
+                .get(1).op(Opcode.I32_ADD)                      // plain add
+                .i32(0xFF).op(Opcode.I32_AND)                   // and const
+                .get(0).get(1).op(Opcode.I32_SUB).op(Opcode.I32_ADD) // two locals
+                .get(0).i32(3).op(Opcode.I32_MUL).op(Opcode.I32_ADD) // local, const, then another op
+                .i32(5).op(Opcode.I32_ROTL).i32(0x5A5A).op(Opcode.I32_XOR).i32(0x100).op(Opcode.I32_OR)
+                .get(1).get(0).op(Opcode.I32_ADD).op(Opcode.I32_XOR) // sum of two locals
+                .end());
+        b.func("load", t(I32), t(I32), Code.of().i32(8).i32(0x01020304).mem(Opcode.I32_STORE, 0)
+                .get(0).mem(Opcode.I32_LOAD, 4).end());
+        // a loop label right after a local.get must prevent fusing across it
+        int loopType = b.type(t(I32), I32);
+        b.func("label", t(I32), t(I32), t(I32), Code.of().get(0)
+                .op(Opcode.LOOP, loopType).i32(1).op(Opcode.I32_ADD)
+                .get(1).i32(1).op(Opcode.I32_ADD).op(Opcode.LOCAL_TEE, 1).i32(3).op(Opcode.I32_LT_S)
+                .op(Opcode.BR_IF, 0).op(Opcode.END).end());
+        WasmInstance inst = instantiate(b);
+        for (int x : VALUES) {
+            for (int y : VALUES) {
+                int want = (Integer.rotateLeft((((x + 5) + y) & 0xFF) + (x - y) + x * 3, 5) ^ 0x5A5A | 0x100) ^ (y + x);
+                assertEquals(want, inst.function("f").call(x, y)[0]);
+            }
+        }
+        assertEquals(0x01020304, inst.function("load").call(4)[0]);
+        assertEquals(13, inst.function("label").call(10)[0]);
+    }
+
+    @Test
+    void localSetAndShiftFusions() {
+        ModuleBuilder b = new ModuleBuilder();
+        b.memory(null, org.ssvm.model.Limits.of(1));
+        // locals: 0 x, 1 y, 2 a, 3 b, 4 c, 5 d
+        b.func("f", t(I32, I32), t(I32), t(I32, I32, I32, I32), Code.of()
+                .get(0).set(2)                                    // local copy
+                .i32(-9).set(3)                                   // constant into local
+                .get(1).i32(4).op(Opcode.I32_ADD).set(4)          // local + const into local
+                .get(2).get(3).op(Opcode.I32_ADD).set(5)          // add into local
+                .get(5).i32(3).op(Opcode.I32_SHL)
+                .get(4).i32(1).op(Opcode.I32_SHR_U).op(Opcode.I32_XOR)
+                .get(0).i32(2).op(Opcode.I32_SHR_S).op(Opcode.I32_XOR)
+                .i32(7).op(Opcode.I32_SUB)
+                .end());
+        b.func("mem", t(I32, I32), t(I32), Code.of()
+                .get(0).get(1).mem(Opcode.I32_STORE, 4)
+                .get(0).mem(Opcode.I32_LOAD8_U, 5).end());
+        b.func("wide", t(I32, org.ssvm.model.ValType.I64), t(org.ssvm.model.ValType.F64), Code.of()
+                .get(0).get(1).mem(Opcode.I64_STORE, 8)
+                .get(0).mem(Opcode.F64_LOAD, 8).end());
+        WasmInstance inst = instantiate(b);
+        for (int x : VALUES) {
+            for (int y : VALUES) {
+                int a = x;
+                int bb = -9;
+                int c = y + 4;
+                int d = a + bb;
+                int want = ((d << 3) ^ (c >>> 1) ^ (x >> 2)) - 7;
+                assertEquals(want, inst.function("f").call(x, y)[0]);
+                assertEquals((y >>> 8) & 0xFF, inst.function("mem").call(16, y)[0]);
+                assertEquals(Double.longBitsToDouble(x * 31L + y), inst.function("wide").call(24, x * 31L + y)[0]);
+            }
+        }
+    }
+
+    private static final long[] LONGS = {0, 1, -1, 5, Long.MIN_VALUE, Long.MAX_VALUE, 0x1_0000_0000L};
+
+    private static void checkCompare64(Opcode cmp, java.util.function.LongBinaryOperator expected) {
+        ModuleBuilder b = new ModuleBuilder();
+        b.func("br", t(org.ssvm.model.ValType.I64, org.ssvm.model.ValType.I64), t(I32), Code.of()
+                .op(Opcode.BLOCK, Code.bt(I32)).i32(1).get(0).get(1).op(cmp)
+                .op(Opcode.BR_IF, 0).op(Opcode.DROP).i32(0).op(Opcode.END).end());
+        b.func("if", t(org.ssvm.model.ValType.I64, org.ssvm.model.ValType.I64), t(I32), Code.of()
+                .get(0).get(1).op(cmp).op(Opcode.IF, Code.bt(I32)).i32(1)
+                .op(Opcode.ELSE).i32(0).op(Opcode.END).end());
+        WasmInstance inst = instantiate(b);
+        for (long x : LONGS) {
+            for (long y : LONGS) {
+                long want = expected.applyAsLong(x, y);
+                assertEquals((int) want, inst.function("br").call(x, y)[0], cmp + " br_if " + x + " " + y);
+                assertEquals((int) want, inst.function("if").call(x, y)[0], cmp + " if " + x + " " + y);
+            }
+        }
+    }
+
+    @Test
+    void i64ComparisonsFusedWithBranches() {
+        checkCompare64(Opcode.I64_EQ, (x, y) -> b(x == y));
+        checkCompare64(Opcode.I64_NE, (x, y) -> b(x != y));
+        checkCompare64(Opcode.I64_LT_S, (x, y) -> b(x < y));
+        checkCompare64(Opcode.I64_LT_U, (x, y) -> b(Long.compareUnsigned(x, y) < 0));
+        checkCompare64(Opcode.I64_GT_S, (x, y) -> b(x > y));
+        checkCompare64(Opcode.I64_GT_U, (x, y) -> b(Long.compareUnsigned(x, y) > 0));
+        checkCompare64(Opcode.I64_LE_S, (x, y) -> b(x <= y));
+        checkCompare64(Opcode.I64_LE_U, (x, y) -> b(Long.compareUnsigned(x, y) <= 0));
+        checkCompare64(Opcode.I64_GE_S, (x, y) -> b(x >= y));
+        checkCompare64(Opcode.I64_GE_U, (x, y) -> b(Long.compareUnsigned(x, y) >= 0));
+        ModuleBuilder b = new ModuleBuilder();
+        b.func("br", t(org.ssvm.model.ValType.I64), t(I32), Code.of().op(Opcode.BLOCK, Code.bt(I32)).i32(1).get(0)
+                .op(Opcode.I64_EQZ).op(Opcode.BR_IF, 0).op(Opcode.DROP).i32(0).op(Opcode.END).end());
+        b.func("if", t(org.ssvm.model.ValType.I64), t(I32), Code.of().get(0).op(Opcode.I64_EQZ)
+                .op(Opcode.IF, Code.bt(I32)).i32(1).op(Opcode.ELSE).i32(0).op(Opcode.END).end());
+        WasmInstance inst = instantiate(b);
+        for (long x : LONGS) {
+            assertEquals(b(x == 0), inst.function("br").call(x)[0]);
+            assertEquals(b(x == 0), inst.function("if").call(x)[0]);
+        }
+    }
+
+    @Test
+    void instructionAfterAFusedBranchNeverRewritesTheBranchTarget() {
+        // Move a loop across many code positions so that its start value collides with every op number; the
+        // i32.add right after the fused br_if must not be fused into the branch's target slot.
+        ModuleBuilder b = new ModuleBuilder();
+        int twoToOne = b.type(t(I32, I32), I32);
+        for (int pad = 0; pad < 120; pad++) {
+            Code code = Code.of();
+            for (int i = 0; i < pad; i++) {
+                code.i32(0).op(Opcode.DROP);
+            }
+            // (loop (param i32 i32) (result i32) ... (br_if 0 (i32.ne (local.tee 0 (n - 1)) (i32.const 0))) i32.add)
+            code.i32(2).i32(3)
+                    .op(Opcode.LOOP, twoToOne)
+                    .get(0).i32(1).op(Opcode.I32_SUB).op(Opcode.LOCAL_TEE, 0).i32(0).op(Opcode.I32_NE)
+                    .op(Opcode.BR_IF, 0)
+                    .op(Opcode.I32_ADD)
+                    .op(Opcode.END);
+            b.func("f" + pad, t(I32), t(I32), code.end());
+        }
+        WasmInstance inst = instantiate(b);
+        for (int pad = 0; pad < 120; pad++) {
+            assertEquals(5, inst.function("f" + pad).call(4)[0], "pad " + pad);
+        }
+    }
+
+    @Test
+    void localSumsIntoLocalsAndI64Sums() {
+        ModuleBuilder b = new ModuleBuilder();
+        org.ssvm.model.ValType i64 = org.ssvm.model.ValType.I64;
+        b.func("f", t(I32, I32), t(I32), t(I32), Code.of()
+                .get(0).get(1).op(Opcode.I32_ADD).set(2)
+                .get(2).get(2).op(Opcode.I32_ADD).end());
+        b.func("g", t(i64, i64), t(i64), Code.of().get(0).get(1).op(Opcode.I64_ADD).end());
+        WasmInstance inst = instantiate(b);
+        for (int x : VALUES) {
+            for (int y : VALUES) {
+                assertEquals((x + y) * 2, inst.function("f").call(x, y)[0]);
+                assertEquals((long) x * 0x1_0001L + y, inst.function("g").call((long) x * 0x1_0001L, (long) y)[0]);
+            }
+        }
+    }
+}
