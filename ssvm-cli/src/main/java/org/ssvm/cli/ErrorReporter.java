@@ -29,4 +29,18 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         }
         return false;
     }
+
+    /**
+     * Reports a command line that does not parse (unknown option, missing file) as one line naming the help to
+     * read, and exit code 2, the usual code for a usage error.
+     */
+    static final class UsageErrors implements CommandLine.IParameterExceptionHandler {
+        @Override
+        public int handleParseException(CommandLine.ParameterException e, String[] args) {
+            CommandLine cli = e.getCommandLine();
+            cli.getErr().println("ssvm: error: " + e.getMessage() + " (see '"
+                    + cli.getCommandSpec().qualifiedName() + " --help')");
+            return cli.getCommandSpec().exitCodeOnInvalidInput();
+        }
+    }
 }

@@ -1,5 +1,10 @@
 package org.ssvm.cli;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,15 +19,57 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final ProcessStreams streams;
+
+    Main(ProcessStreams streams) {
+        this.streams = streams;
+    }
+
     public static void main(String[] args) {
         System.exit(execute(args));
     }
 
-    /** Runs the command line and returns the process exit code (the tests call this directly). */
+    /** Runs the command line on the process's own streams and returns the process exit code. */
     public static int execute(String... args) {
-        CommandLine cli = new CommandLine(new Main());
+        return execute(ProcessStreams.system(), args);
+    }
+
+    /** Runs the command line on {@code streams} and returns the exit code; every output is flushed on return. */
+    static int execute(ProcessStreams streams, String... args) {
+        CommandLine cli = new CommandLine(new Main(streams));
+        // Everything after the module belongs to the program, as in other runtimes: `ssvm run a.wasm --help`.
+        cli.getSubcommands().get("run").setStopAtPositional(true);
+        PrintWriter out = writer(streams.out());
+        PrintWriter err = writer(streams.err());
+        cli.setOut(out);
+        cli.setErr(err);
         cli.setExecutionExceptionHandler(new ErrorReporter());
-        return cli.execute(args);
+        cli.setParameterExceptionHandler(new ErrorReporter.UsageErrors());
+        try {
+            return cli.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+            flush(streams.out());
+            flush(streams.err());
+        }
+    }
+
+    /** The streams of this run, for the commands that hand them to a program. */
+    ProcessStreams streams() {
+        return streams;
+    }
+
+    private static PrintWriter writer(OutputStream stream) {
+        return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
+    }
+
+    static void flush(OutputStream stream) {
+        try {
+            stream.flush();
+        } catch (IOException ignored) {
+            // the reader went away (for example a pipe to head): nothing left to do
+        }
     }
 
     @Override

@@ -1,8 +1,5 @@
 package org.ssvm.cli;
 
-import java.io.BufferedOutputStream;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -22,6 +19,7 @@ import org.ssvm.wasi.WasiPreview1;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -41,6 +39,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    Main main;
 
     @Option(names = "--dir", paramLabel = "DIR",
             description = {"Give the program a directory: HOST::GUEST (host path HOST seen as GUEST),",
@@ -71,8 +72,9 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         WasmModule module = WasmModule.of(ModuleLoader.load(file));
-        OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
-        WasiConfig.Builder wasi = WasiConfig.builder().stdout(stdout);
+        ProcessStreams streams = main.streams();
+        OutputStream stdout = streams.out();
+        WasiConfig.Builder wasi = WasiConfig.builder().stdin(streams.in()).stdout(stdout).stderr(streams.err());
         List<String> programArgs = new ArrayList<>();
         programArgs.add(file.getFileName().toString());
         if (invoke == null) {
@@ -99,11 +101,10 @@ final class RunCommand implements Callable<Integer> {
             }
             return WasiProgram.run(engine, module, wasi.build(), file.toString());
         } catch (TrapException trap) {
-            flush(stdout);
+            spec.commandLine().getOut().flush();
+            Main.flush(stdout);
             spec.commandLine().getErr().println("ssvm: trap: " + trap.getMessage());
             return TRAP_EXIT_CODE;
-        } finally {
-            flush(stdout);
         }
     }
 
@@ -132,13 +133,5 @@ final class RunCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    private static void flush(OutputStream out) {
-        try {
-            out.flush();
-        } catch (java.io.IOException ignored) {
-            // stdout closed by the reader (for example a pipe to head): nothing left to do
-        }
     }
 }
