@@ -38,7 +38,12 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         @Override
         public int handleParseException(CommandLine.ParameterException e, String[] args) {
             CommandLine cli = e.getCommandLine();
-            cli.getErr().println("ssvm: error: " + e.getMessage() + " (see '"
+            String message = e.getMessage();
+            if (e instanceof CommandLine.UnmatchedArgumentException u && !cli.getSubcommands().isEmpty()
+                    && !u.getUnmatched().isEmpty() && !u.getUnmatched().getFirst().startsWith("-")) {
+                message = "unknown command '" + u.getUnmatched().getFirst() + "'";
+            }
+            cli.getErr().println("ssvm: error: " + message + " (see '"
                     + cli.getCommandSpec().qualifiedName() + " --help')");
             return cli.getCommandSpec().exitCodeOnInvalidInput();
         }

@@ -132,10 +132,27 @@ class RunCommandTest {
     }
 
     @Test
-    void envWithoutEqualsIsAnError() {
-        CliRun r = CliRun.of("run", "--env", "NOVALUE", probe);
+    void envNameAlonePassesOurOwnValue() {
+        String path = System.getenv("PATH");
+        assertTrue(path != null, "the test needs PATH set");
+        CliRun r = CliRun.of("run", "--env", "PATH", "--env", "SSVM_TEST_SURELY_UNSET", probe,
+                "env", "PATH", "env", "SSVM_TEST_SURELY_UNSET");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().endsWith("PATH=" + path + "\nSSVM_TEST_SURELY_UNSET=(unset)\n"), r.out());
+    }
+
+    @Test
+    void envWithoutNameIsAnError() {
+        CliRun r = CliRun.of("run", "--env", "=value", probe);
         assertEquals(1, r.exit());
         assertOneLineError(r, "ssvm: error: --env expects NAME=VALUE");
+    }
+
+    @Test
+    void aModuleFileWithoutCommandIsRun() {
+        CliRun r = CliRun.of(probe, "exit", "3");
+        assertEquals(3, r.exit(), r.err());
+        assertEquals("argc=3\nargv[1]=exit\nargv[2]=3\n", r.out());
     }
 
     @Test
@@ -258,9 +275,9 @@ class RunCommandTest {
 
     @Test
     void unknownCommandIsAUsageError() {
-        CliRun r = CliRun.of("runn", probe);
+        CliRun r = CliRun.of("runn", "x");
         assertEquals(2, r.exit());
-        assertOneLineError(r, "ssvm: error: ");
+        assertOneLineError(r, "ssvm: error: unknown command 'runn' (see 'ssvm --help')");
     }
 
     private void assertInvoke(String expected, String function, String... args) throws IOException {
