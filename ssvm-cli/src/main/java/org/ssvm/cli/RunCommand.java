@@ -1,6 +1,5 @@
 package org.ssvm.cli;
 
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,8 +90,24 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         WasmModule module = WasmModule.of(ModuleLoader.load(file));
         ProcessStreams streams = main.streams();
-        OutputStream stdout = streams.out();
-        WasiConfig.Builder wasi = WasiConfig.builder().stdin(streams.in()).stdout(stdout).stderr(streams.err());
+        WasiConfig config = wasiConfig(streams);
+        try {
+            if (invoke != null) {
+                return invokeExport(module, config);
+            }
+            return WasiProgram.run(engine, module, config, file.toString());
+        } catch (TrapException trap) {
+            // what the program printed comes first, as it would when writing straight to a terminal
+            spec.commandLine().getOut().flush();
+            Main.flush(streams.out());
+            spec.commandLine().getErr().println("ssvm: trap: " + trap.getMessage());
+            return TRAP_EXIT_CODE;
+        }
+    }
+
+    /** What the program is given: the streams, its name and ARGS, and only the variables and directories asked for. */
+    private WasiConfig wasiConfig(ProcessStreams streams) {
+        WasiConfig.Builder wasi = WasiConfig.builder().stdin(streams.in()).stdout(streams.out()).stderr(streams.err());
         List<String> programArgs = new ArrayList<>();
         programArgs.add(file.getFileName().toString());
         if (invoke == null) {
@@ -117,17 +132,7 @@ final class RunCommand implements Callable<Integer> {
             }
             wasi.preopen(m.host(), m.guest());
         }
-        try {
-            if (invoke != null) {
-                return invokeExport(module, wasi.build());
-            }
-            return WasiProgram.run(engine, module, wasi.build(), file.toString());
-        } catch (TrapException trap) {
-            spec.commandLine().getOut().flush();
-            Main.flush(stdout);
-            spec.commandLine().getErr().println("ssvm: trap: " + trap.getMessage());
-            return TRAP_EXIT_CODE;
-        }
+        return wasi.build();
     }
 
     private int invokeExport(WasmModule module, WasiConfig config) {

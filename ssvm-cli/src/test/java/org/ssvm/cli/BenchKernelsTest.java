@@ -69,7 +69,8 @@ class BenchKernelsTest {
         assertEquals(0, exit, "exit code; stderr: " + err.toString(StandardCharsets.UTF_8));
         assertTrue(expected.length > 0, "the native build printed nothing");
         assertArrayEquals(expected, out.toByteArray(), () -> "stdout differs: native printed\n"
-                + new String(expected, StandardCharsets.UTF_8) + "ssvm printed\n" + out.toString(StandardCharsets.UTF_8));
+                + new String(expected, StandardCharsets.UTF_8)
+                + "ssvm printed\n" + out.toString(StandardCharsets.UTF_8));
     }
 
     private static byte[] runNative(Path binary, String size) throws IOException, InterruptedException {

@@ -188,7 +188,7 @@ class RunCommandTest {
         assertOneLineError(type, "ssvm: error: 'x' is not a valid");
         CliRun missing = CliRun.of("run", "--invoke", "absent", functions());
         assertEquals(1, missing.exit());
-        assertOneLineError(missing, "ssvm: error: ");
+        assertOneLineError(missing, "ssvm: error: no export named absent");
     }
 
     @Test
