@@ -1,7 +1,8 @@
 /*
  * probe: a WASI program for the command-line tests. It prints its arguments and the environment variables
- * named by "env NAME" arguments, then acts on the last command: "exit N" exits with N, "trap" traps
- * (unreachable), "stderr TEXT" writes TEXT to stderr. Build with build.sh beside this file.
+ * named by "env NAME" arguments, then acts on the commands: "stderr TEXT" writes TEXT to stderr, "exit N"
+ * exits with N, "ask" prompts on stdout and echoes a line read from stdin, "trap" traps (unreachable).
+ * Build with build.sh beside this file.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +22,18 @@ int main(int argc, char **argv) {
         } else if (strcmp(argv[i], "exit") == 0) {
             fflush(stdout);
             exit(atoi(argv[i + 1]));
+        }
+    }
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "ask") == 0) {
+            char line[256];
+            printf("name? ");
+            fflush(stdout);
+            if (fgets(line, sizeof line, stdin) != NULL) {
+                printf("hello %s", line);
+            } else {
+                printf("no input\n");
+            }
         }
     }
     for (int i = 1; i < argc; i++) {

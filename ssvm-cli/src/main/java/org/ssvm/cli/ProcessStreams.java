@@ -12,14 +12,17 @@ import java.io.OutputStream;
  * everything a command printed.
  */
 record ProcessStreams(InputStream in, OutputStream out, OutputStream err) {
-    /**
-     * The process's own streams. Standard output goes through a large buffer straight to the file descriptor:
-     * WASI programs write in many small pieces, and {@code System.out} would add a lock and a charset layer to
-     * each. The buffer is flushed when the command ends and before a trap is reported.
-     */
+    /** The process's own streams, standard output buffered (see {@link #buffered}). */
     static ProcessStreams system() {
-        return new ProcessStreams(System.in,
-                new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
-                new FileOutputStream(FileDescriptor.err));
+        return buffered(System.in, new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err));
+    }
+
+    /**
+     * Streams whose standard output goes through a buffer straight to {@code out}, with no lock or charset
+     * layer as in {@code System.out}. WASI flushes it at the end of every fd_write, so the pieces of one
+     * fd_write reach the file in one write and a prompt is shown before the program reads its answer.
+     */
+    static ProcessStreams buffered(InputStream in, OutputStream out, OutputStream err) {
+        return new ProcessStreams(in, new BufferedOutputStream(out, 1 << 16), err);
     }
 }

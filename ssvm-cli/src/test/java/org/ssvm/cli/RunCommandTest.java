@@ -3,7 +3,11 @@ package org.ssvm.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -62,6 +66,26 @@ class RunCommandTest {
         assertEquals(42, r.exit());
         assertTrue(r.out().startsWith("argc=3\n"), r.out());
         assertEquals("", r.err());
+    }
+
+    @Test
+    void programReadsStdinAndItsPromptIsShownBeforeTheRead() {
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        StringBuilder seenAtRead = new StringBuilder();
+        InputStream keyboard = new ByteArrayInputStream("Ada\n".getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                if (seenAtRead.isEmpty()) {
+                    seenAtRead.append(screen.toString(StandardCharsets.UTF_8));
+                }
+                return super.read(b, off, len);
+            }
+        };
+        int exit = Main.execute(ProcessStreams.buffered(keyboard, screen, new ByteArrayOutputStream()),
+                "run", probe, "ask");
+        assertEquals(0, exit);
+        assertEquals("argc=2\nargv[1]=ask\nname? ", seenAtRead.toString(), "the prompt is shown before the read");
+        assertEquals("argc=2\nargv[1]=ask\nname? hello Ada\n", screen.toString(StandardCharsets.UTF_8));
     }
 
     @Test
