@@ -16,6 +16,7 @@ import org.ssvm.WasmFunction;
 import org.ssvm.WasmInstance;
 import org.ssvm.WasmModule;
 import org.ssvm.WasmRuntime;
+import org.ssvm.model.Module;
 import org.ssvm.model.ValType;
 import org.ssvm.wasi.WasiConfig;
 import org.ssvm.wasi.WasiPreview1;
@@ -35,7 +36,7 @@ import picocli.CommandLine.Model.CommandSpec;
         exitCodeList = {
             "the program's exit code:the code passed to proc_exit (0 when _start returns)",
             "1:bad file, bad option, or a module that fails to decode, validate or link",
-            "134:the program trapped"})
+            "134:the program trapped (the trap message and a Wasm backtrace go to stderr)"})
 final class RunCommand implements Callable<Integer> {
     static final int TRAP_EXIT_CODE = 134;
 
@@ -70,7 +71,11 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        WasmModule module = WasmModule.of(ModuleLoader.load(file));
+        Module model = ModuleLoader.loadToRun(file);
+        if (model.names().moduleName() == null) {
+            model.names().setModuleName(file.getFileName().toString()); // backtraces then say prog.wasm!func
+        }
+        WasmModule module = WasmModule.of(model);
         OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
         WasiConfig.Builder wasi = WasiConfig.builder().stdout(stdout);
         List<String> programArgs = new ArrayList<>();
@@ -100,7 +105,13 @@ final class RunCommand implements Callable<Integer> {
             return WasiProgram.run(engine, module, wasi.build(), file.toString());
         } catch (TrapException trap) {
             flush(stdout);
-            spec.commandLine().getErr().println("ssvm: trap: " + trap.getMessage());
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("ssvm: trap: " + trap.getMessage());
+            String backtrace = trap.formatBacktrace();
+            if (!backtrace.isEmpty()) {
+                err.println(backtrace);
+            }
+            err.flush();
             return TRAP_EXIT_CODE;
         } finally {
             flush(stdout);
