@@ -1,9 +1,5 @@
 package org.ssvm.cli;
 
-import java.io.BufferedOutputStream;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,36 +19,57 @@ import org.ssvm.wasi.WasiPreview1;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ssvm run}: runs a WASI program, or calls one exported function of a module. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        customSynopsis = "ssvm run [OPTIONS] FILE [ARGS...]",
         description = {
-            "Run a WebAssembly module (.wasm or .wat).",
-            "A WASI program runs from its _start export and the process exits with its exit code.",
-            "With --invoke, the named export is called with ARGS as its parameters and its results are printed."},
+            "Run a WebAssembly module (.wasm binary or .wat text).",
+            "",
+            "A WASI command runs from its _start export with ARGS as its arguments, and ssvm exits with the "
+                    + "program's exit code. With --invoke, the named export is called instead: ARGS are its "
+                    + "parameters and each result is printed on its own line.",
+            "",
+            "The program sees no files and no environment variables unless given with --dir and --env. "
+                    + "Everything after FILE is passed to the program, options too."},
+        parameterListHeading = "%nArguments:%n",
+        optionListHeading = "%nOptions:%n",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
-            "the program's exit code:the code passed to proc_exit (0 when _start returns)",
-            "1:bad file, bad option, or a module that fails to decode, validate or link",
-            "134:the program trapped (the trap message and a Wasm backtrace go to stderr)"})
+            "N:the program's exit code (proc_exit's argument; 0 when _start returns)",
+            "1:the file cannot be read, or the module fails to decode, validate or link",
+            "2:a usage error: unknown option, missing FILE",
+            "134:the program trapped (the trap message and a Wasm backtrace go to stderr)"},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  ssvm run hello.wasm",
+            "  ssvm run --dir ./data::/data --env LANG=C app.wasm /data/input.txt",
+            "  ssvm run --invoke add math.wat 1 2"})
 final class RunCommand implements Callable<Integer> {
     static final int TRAP_EXIT_CODE = 134;
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--dir", paramLabel = "DIR",
-            description = {"Give the program a directory: HOST::GUEST (host path HOST seen as GUEST),",
-                "GUEST:HOST, or PATH (the same path on both sides). Repeatable."})
+    @ParentCommand
+    Main main;
+
+    @Option(names = "--dir", paramLabel = "HOST::GUEST",
+            description = "Grant the program access to the host directory HOST, which it sees as GUEST. "
+                    + "Also accepted: GUEST:HOST, and a plain DIR for the same path on both sides. Repeatable.")
     List<String> dirs = new ArrayList<>();
 
-    @Option(names = "--env", paramLabel = "NAME=VALUE", description = "Set an environment variable. Repeatable.")
+    @Option(names = "--env", paramLabel = "NAME[=VALUE]",
+            description = "Pass an environment variable to the program; with NAME alone, ssvm's own value "
+                    + "(if set). Repeatable.")
     List<String> env = new ArrayList<>();
 
     @Option(names = "--invoke", paramLabel = "NAME",
-            description = "Call this export instead of _start; ARGS are its parameters (numbers).")
+            description = "Call the exported function NAME instead of _start, with ARGS as its parameters "
+                    + "(integers for i32/i64, decimals for f32/f64) and print its results.")
     String invoke;
 
     @Option(names = "--engine", paramLabel = "KIND", defaultValue = "interpreter",
@@ -60,13 +77,14 @@ final class RunCommand implements Callable<Integer> {
             converter = EngineOption.class, completionCandidates = EngineOption.Names.class)
     EngineKind engine;
 
-    @Option(names = "--verbose", description = "Show Java stack traces of internal errors.")
+    @Option(names = "--verbose", description = "Print the Java stack trace of an error (for debugging SSVM).")
     boolean verbose;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The module to run (.wasm or .wat).")
+    @Parameters(index = "0", paramLabel = "FILE", description = "The module to run: a .wasm binary or .wat text.")
     Path file;
 
-    @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments for the program or the function.")
+    @Parameters(index = "1..*", paramLabel = "ARGS",
+            description = "Arguments for the program, or the parameters of the --invoke function.")
     List<String> args = new ArrayList<>();
 
     @Override
@@ -76,35 +94,17 @@ final class RunCommand implements Callable<Integer> {
             model.names().setModuleName(file.getFileName().toString()); // backtraces then say prog.wasm!func
         }
         WasmModule module = WasmModule.of(model);
-        OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
-        WasiConfig.Builder wasi = WasiConfig.builder().stdout(stdout);
-        List<String> programArgs = new ArrayList<>();
-        programArgs.add(file.getFileName().toString());
-        if (invoke == null) {
-            programArgs.addAll(args);
-        }
-        wasi.args(programArgs);
-        for (String e : env) {
-            int eq = e.indexOf('=');
-            if (eq <= 0) {
-                throw new IllegalArgumentException("--env expects NAME=VALUE, got '" + e + "'");
-            }
-            wasi.env(e.substring(0, eq), e.substring(eq + 1));
-        }
-        for (String d : dirs) {
-            DirMapping m = DirMapping.parse(d);
-            if (!Files.isDirectory(m.host())) {
-                throw new IllegalArgumentException("--dir " + d + ": no such directory: " + m.host());
-            }
-            wasi.preopen(m.host(), m.guest());
-        }
+        ProcessStreams streams = main.streams();
+        WasiConfig config = wasiConfig(streams);
         try {
             if (invoke != null) {
-                return invokeExport(module, wasi.build());
+                return invokeExport(module, config);
             }
-            return WasiProgram.run(engine, module, wasi.build(), file.toString());
+            return WasiProgram.run(engine, module, config, file.toString());
         } catch (TrapException trap) {
-            flush(stdout);
+            // what the program printed comes first, as it would when writing straight to a terminal
+            spec.commandLine().getOut().flush();
+            Main.flush(streams.out());
             PrintWriter err = spec.commandLine().getErr();
             err.println("ssvm: trap: " + trap.getMessage());
             String backtrace = trap.formatBacktrace();
@@ -113,9 +113,37 @@ final class RunCommand implements Callable<Integer> {
             }
             err.flush();
             return TRAP_EXIT_CODE;
-        } finally {
-            flush(stdout);
         }
+    }
+
+    /** What the program is given: the streams, its name and ARGS, and only the variables and directories asked for. */
+    private WasiConfig wasiConfig(ProcessStreams streams) {
+        WasiConfig.Builder wasi = WasiConfig.builder().stdin(streams.in()).stdout(streams.out()).stderr(streams.err());
+        List<String> programArgs = new ArrayList<>();
+        programArgs.add(file.getFileName().toString());
+        if (invoke == null) {
+            programArgs.addAll(args);
+        }
+        wasi.args(programArgs);
+        for (String e : env) {
+            int eq = e.indexOf('=');
+            if (eq == 0 || e.isEmpty()) {
+                throw new IllegalArgumentException("--env expects NAME=VALUE or NAME, got '" + e + "'");
+            }
+            if (eq > 0) {
+                wasi.env(e.substring(0, eq), e.substring(eq + 1));
+            } else if (System.getenv(e) != null) {
+                wasi.env(e, System.getenv(e));
+            }
+        }
+        for (String d : dirs) {
+            DirMapping m = DirMapping.parse(d);
+            if (!Files.isDirectory(m.host())) {
+                throw new IllegalArgumentException("--dir " + d + ": no such directory: " + m.host());
+            }
+            wasi.preopen(m.host(), m.guest());
+        }
+        return wasi.build();
     }
 
     private int invokeExport(WasmModule module, WasiConfig config) {
@@ -143,13 +171,5 @@ final class RunCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    private static void flush(OutputStream out) {
-        try {
-            out.flush();
-        } catch (java.io.IOException ignored) {
-            // stdout closed by the reader (for example a pipe to head): nothing left to do
-        }
     }
 }

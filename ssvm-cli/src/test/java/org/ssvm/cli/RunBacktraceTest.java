@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +14,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code ssvm run} prints a Wasm backtrace after the trap message, run as the launcher runs it. */
+/** {@code ssvm run} prints a Wasm backtrace after the trap message. */
 class RunBacktraceTest {
     /** _start calls compute, which calls div, which divides by zero. */
     private static final String DIVIDE = """
@@ -32,24 +30,8 @@ class RunBacktraceTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run ssvm(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            exit = Main.execute(args);
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun ssvm(String... args) {
+        return CliRun.of(args);
     }
 
     private Path write(String name, String text) throws IOException {
@@ -74,7 +56,7 @@ class RunBacktraceTest {
     @Test
     void trapPrintsMessageAndBacktraceWithNamesAndBinaryOffsets() throws IOException {
         Path wat = write("divide.wat", DIVIDE);
-        Run r = ssvm("run", wat.toString());
+        CliRun r = ssvm("run", wat.toString());
         assertEquals(RunCommand.TRAP_EXIT_CODE, r.exit(), r.err());
         List<String> lines = r.err().lines().toList();
         assertEquals(5, lines.size(), r.err());
@@ -91,7 +73,7 @@ class RunBacktraceTest {
         assertEquals(0x10, binary[offsets[2]] & 0xFF); // call
 
         // the binary itself traps with the same offsets, under its own file name
-        Run fromBinary = ssvm("run", wasm.toString());
+        CliRun fromBinary = ssvm("run", wasm.toString());
         assertEquals(RunCommand.TRAP_EXIT_CODE, fromBinary.exit());
         List<String> binLines = fromBinary.err().lines().toList();
         int[] binOffsets = frames(binLines.subList(2, 5), "divide.wasm!div", "divide.wasm!compute",
@@ -107,7 +89,7 @@ class RunBacktraceTest {
                   (func (param i32) (result i32) (i32.div_u (i32.const 1) (local.get 0)))
                   (func $go (export "go") (param i32) (result i32) (call 0 (local.get 0))))
                 """);
-        Run r = ssvm("run", "--invoke", "go", wat.toString(), "0");
+        CliRun r = ssvm("run", "--invoke", "go", wat.toString(), "0");
         assertEquals(RunCommand.TRAP_EXIT_CODE, r.exit(), r.err());
         List<String> lines = r.err().lines().toList();
         assertEquals("ssvm: trap: integer divide by zero", lines.get(0));
@@ -122,7 +104,7 @@ class RunBacktraceTest {
                     (call $forever (i32.add (local.get 0) (i32.const 1))))
                   (func $main (export "_start") (drop (call $forever (i32.const 0)))))
                 """);
-        Run r = ssvm("run", wat.toString());
+        CliRun r = ssvm("run", wat.toString());
         assertEquals(RunCommand.TRAP_EXIT_CODE, r.exit(), r.err());
         List<String> lines = r.err().lines().toList();
         assertEquals("ssvm: trap: call stack exhausted", lines.get(0));
@@ -140,7 +122,7 @@ class RunBacktraceTest {
                   (memory (export "memory") 1)
                   (func $main (export "_start") (call $exit (i32.const 3)) (unreachable)))
                 """);
-        Run r = ssvm("run", wat.toString());
+        CliRun r = ssvm("run", wat.toString());
         assertEquals(3, r.exit(), r.err());
         assertFalse(r.err().contains("trap"), r.err());
     }
