@@ -139,10 +139,11 @@ public class TrapException extends WasmException {
      * wasm backtrace:
      *     0: 0x1a3 - module.wasm!div
      *     1: 0x2f0 - module.wasm!main
-     *       ... 120 frames omitted ...
-     *   123: 0x401 - &lt;unnamed&gt;!func[7]
+     *     2: 0x401 - &lt;unnamed&gt;!func[7]
      * </pre>
-     * Lines are separated by {@code \n}, without a final line break.
+     * Frame numbers count every frame and are right-aligned; when frames were omitted, a line
+     * {@code ... N frames omitted ...} stands in for them. Lines are separated by {@code \n}, without a final
+     * line break.
      */
     public String formatBacktrace() {
         List<WasmFrame> frames = wasmBacktrace();
