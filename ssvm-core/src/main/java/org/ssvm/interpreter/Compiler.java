@@ -88,6 +88,9 @@ final class Compiler {
     private int maxSlots;
     private Ctl[] ctls = new Ctl[8];
     private int depth;
+    /** Body offset of the instruction being compiled, and where each emitted instruction came from. */
+    private int sourceOffset;
+    private final OffsetTable.Builder offsets = new OffsetTable.Builder();
 
     private Compiler(Module module, FuncType type, FunctionBody body) {
         this.module = module;
@@ -116,7 +119,7 @@ final class Compiler {
         }
         int paramSlots = slotCount(type.params());
         return new Compiled(Arrays.copyOf(c.out, c.len), paramSlots, c.localSlots, c.localSlots + c.maxSlots + 4,
-                keepCode(type.results()), refLocals, memory);
+                keepCode(type.results()), refLocals, memory, c.offsets.build());
     }
 
     /**
@@ -255,6 +258,7 @@ final class Compiler {
         pushCtl(FUNC, new ValType[0], type.results());
         CodeReader in = new CodeReader(code, 0);
         while (depth > 0) {
+            sourceOffset = in.pos();
             Opcode op = next(in);
             if (ctls[depth - 1].unreachable) {
                 skipUnreachable(in, op);
@@ -326,9 +330,11 @@ final class Compiler {
         if (fused) {
             fused = false;
             prevStart = -1;
+            offsets.replaceFrom(lastStart, sourceOffset);
         } else if (len > start) {
             prevStart = lastStart;
             lastStart = start;
+            offsets.add(start, sourceOffset);
         }
     }
 

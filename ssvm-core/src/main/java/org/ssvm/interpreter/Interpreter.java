@@ -13,6 +13,9 @@ import org.ssvm.runtime.NumericOps;
  * The dispatch loop. One Java call of {@link #run} per WebAssembly call; the frame lives in the context's
  * stack at {@code fp} (locals first, operand stack after). Frequent instructions are inline here; rare ones go
  * to {@link Rare} so that {@link #run} stays small enough for the JIT (under 8000 bytes of bytecode).
+ *
+ * <p>A trap leaving {@link #run} gets this frame appended to its Wasm backtrace by an exception handler around
+ * the loop, which costs nothing until something throws.
  */
 final class Interpreter {
     private Interpreter() {}
@@ -56,6 +59,7 @@ final class Interpreter {
         Memory mem = c.memory();
         byte[] mb = mem.array();
         int pc = 0;
+        try { // the loop keeps its indentation, to keep diffs of it readable
         while (true) {
             int op = code[pc++];
             switch (op) {
@@ -366,6 +370,12 @@ final class Interpreter {
                     mb = mem.array();
                 }
             }
+        }
+        } catch (org.ssvm.TrapException e) {
+            // pc is past the opcode (and maybe some immediates) of the instruction that trapped or called
+            throw fn.unwinding(e, pc - 1);
+        } catch (StackOverflowError e) {
+            throw fn.unwinding(org.ssvm.TrapException.callStackExhausted(e), pc - 1);
         }
     }
 
