@@ -1,0 +1,1175 @@
+package org.ssvm.compiler;
+
+import static java.lang.constant.ConstantDescs.CD_Object;
+import static org.ssvm.compiler.JvmTypes.CD_BYTES;
+import static org.ssvm.compiler.JvmTypes.CD_CTX;
+import static org.ssvm.compiler.JvmTypes.CD_FUNCTION;
+import static org.ssvm.compiler.JvmTypes.CD_MEMORY;
+import static org.ssvm.compiler.JvmTypes.CD_OBJECTS;
+import static org.ssvm.compiler.JvmTypes.CD_OPCODE;
+import static org.ssvm.compiler.JvmTypes.CD_RT;
+
+import java.lang.classfile.CodeBuilder;
+import java.lang.classfile.Label;
+import java.lang.classfile.TypeKind;
+import java.lang.classfile.instruction.SwitchCase;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.ConstantDescs;
+import java.lang.constant.MethodTypeDesc;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.ssvm.binary.CodeReader;
+import org.ssvm.model.FuncType;
+import org.ssvm.model.FunctionBody;
+import org.ssvm.model.Opcode;
+import org.ssvm.model.ValType;
+import org.ssvm.runtime.FunctionInstance;
+
+/**
+ * Translates one validated Wasm function body to the code of a static JVM method.
+ *
+ * <p>Wasm locals become JVM locals and the Wasm operand stack is the JVM operand stack. The compiler tracks the
+ * Wasm type of every stack entry itself. A branch that leaves extra values under the ones it carries parks the
+ * carried values in temporary locals, pops the rest and pushes them back. Code after an unconditional branch is
+ * skipped up to the end of its block, so the JVM never sees unreachable code.
+ */
+final class FunctionCompiler {
+    private static final int FUNC = 0;
+    private static final int BLOCK = 1;
+    private static final int LOOP = 2;
+    private static final int IF = 3;
+
+    /** A Wasm control frame. */
+    private static final class Frame {
+        final int kind;
+        final ValType[] params;
+        final ValType[] results;
+        /** Type-stack height below the frame's parameters. */
+        final int height;
+        /** Branch target: the loop head, or the end of a block/if. */
+        final Label label;
+        Label elseLabel;
+        boolean targeted;
+        boolean hasElse;
+        /** br_table landing pad that drops extra values before branching here (made on demand). */
+        Label pad;
+
+        Frame(int kind, ValType[] params, ValType[] results, int height, Label label) {
+            this.kind = kind;
+            this.params = params;
+            this.results = results;
+            this.height = height;
+            this.label = label;
+        }
+
+        ValType[] branchTypes() { return kind == LOOP ? params : results; }
+    }
+
+    private static final ValType[] NONE = new ValType[0];
+
+    private final ModulePlan plan;
+    private final int funcIndex;
+    private final FuncType type;
+    private final FunctionBody body;
+    private final CodeBuilder cb;
+
+    private int[] localSlot;
+    private ValType[] localType;
+    private int ctxSlot;
+    private int memSlot = -1;
+    private int nextSlot;
+    /** Temporaries by group (int, long, float, double, reference) and index. */
+    private final List<List<Integer>> temps = new ArrayList<>();
+
+    private ValType[] stack = new ValType[32];
+    private int sp;
+    private final ArrayList<Frame> frames = new ArrayList<>();
+    private boolean unreachable;
+    private int skipDepth;
+
+    FunctionCompiler(ModulePlan plan, int funcIndex, CodeBuilder cb) {
+        this.plan = plan;
+        this.funcIndex = funcIndex;
+        this.type = plan.funcTypes[funcIndex];
+        this.body = plan.module.bodies().get(funcIndex - plan.importedFunctions);
+        this.cb = cb;
+        for (int i = 0; i < 5; i++) {
+            temps.add(new ArrayList<>());
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ setup
+
+    void compile() {
+        int nParams = type.paramCount();
+        ValType[] declared = body.locals();
+        localSlot = new int[nParams + declared.length];
+        localType = new ValType[localSlot.length];
+        int slot = 0;
+        for (int i = 0; i < nParams; i++) {
+            localType[i] = type.param(i);
+            localSlot[i] = slot;
+            slot += JvmTypes.wide(localType[i]) ? 2 : 1;
+        }
+        ctxSlot = slot++;
+        for (int i = 0; i < declared.length; i++) {
+            ValType t = declared[i];
+            localType[nParams + i] = t;
+            localSlot[nParams + i] = slot;
+            slot += JvmTypes.wide(t) ? 2 : 1;
+            pushZero(t);
+            cb.storeLocal(JvmTypes.kind(t), localSlot[nParams + i]);
+        }
+        if (plan.hasMemory) {
+            memSlot = slot++;
+        }
+        nextSlot = slot;
+        reloadMemory();
+
+        frames.add(new Frame(FUNC, NONE, type.results(), 0, null));
+        CodeReader in = CodeReader.forBody(body);
+        while (!frames.isEmpty()) {
+            Opcode op = in.next();
+            if (unreachable) {
+                skip(op);
+            } else {
+                instruction(op, in);
+            }
+        }
+    }
+
+    private void skip(Opcode op) {
+        switch (op) {
+            case BLOCK, LOOP, IF -> skipDepth++;
+            case ELSE -> {
+                if (skipDepth == 0) {
+                    doElse();
+                }
+            }
+            case END -> {
+                if (skipDepth > 0) {
+                    skipDepth--;
+                } else {
+                    doEnd();
+                }
+            }
+            default -> { }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    private void push(ValType t) {
+        if (sp == stack.length) {
+            stack = java.util.Arrays.copyOf(stack, sp * 2);
+        }
+        stack[sp++] = t;
+    }
+
+    private void pushAll(ValType[] ts) {
+        for (ValType t : ts) {
+            push(t);
+        }
+    }
+
+    private ValType pop() { return stack[--sp]; }
+
+    private ValType top() { return stack[sp - 1]; }
+
+    private void rt(String name, String descriptor) {
+        cb.invokestatic(CD_RT, name, MethodTypeDesc.ofDescriptor(descriptor));
+    }
+
+    private void call(ClassDesc owner, String name, String descriptor) {
+        cb.invokestatic(owner, name, MethodTypeDesc.ofDescriptor(descriptor));
+    }
+
+    private static final ClassDesc CD_NUM = ClassDesc.of("org.ssvm.runtime.NumericOps");
+    private static final ClassDesc CD_INTEGER = ClassDesc.of("java.lang.Integer");
+    private static final ClassDesc CD_LONG = ClassDesc.of("java.lang.Long");
+    private static final ClassDesc CD_FLOAT = ClassDesc.of("java.lang.Float");
+    private static final ClassDesc CD_DOUBLE = ClassDesc.of("java.lang.Double");
+    private static final ClassDesc CD_MATH = ClassDesc.of("java.lang.Math");
+
+    private void num(String name, String descriptor) { call(CD_NUM, name, descriptor); }
+
+    private void loadCtx() { cb.aload(ctxSlot); }
+
+    private void reloadMemory() {
+        if (memSlot >= 0) {
+            loadCtx();
+            cb.getfield(CD_CTX, "memory", CD_MEMORY);
+            cb.invokevirtual(CD_MEMORY, "array", MethodTypeDesc.of(CD_BYTES));
+            cb.astore(memSlot);
+        }
+    }
+
+    private void pushZero(ValType t) {
+        switch (t) {
+            case I32 -> cb.iconst_0();
+            case I64 -> cb.lconst_0();
+            case F32 -> cb.fconst_0();
+            case F64 -> cb.dconst_0();
+            case V128 -> rt("v128Zero", "()[J");
+            default -> cb.aconst_null();
+        }
+    }
+
+    private void popValue(ValType t) {
+        if (JvmTypes.wide(t)) {
+            cb.pop2();
+        } else {
+            cb.pop();
+        }
+    }
+
+    private int temp(ValType t, int k) {
+        int group = switch (t) {
+            case I32 -> 0;
+            case I64 -> 1;
+            case F32 -> 2;
+            case F64 -> 3;
+            default -> 4;
+        };
+        List<Integer> pool = temps.get(group);
+        while (pool.size() <= k) {
+            pool.add(nextSlot);
+            nextSlot += JvmTypes.wide(t) ? 2 : 1;
+        }
+        return pool.get(k);
+    }
+
+    /** Slot of the k-th temporary of each type among {@code types}, in order. */
+    private int[] tempSlots(ValType[] types, int extraRefs) {
+        int[] counts = new int[5];
+        int[] slots = new int[types.length];
+        for (int i = 0; i < types.length; i++) {
+            ValType t = types[i];
+            int group = t.isReference() || t == ValType.V128 ? 4 : t.ordinal();
+            slots[i] = temp(t, counts[group]++ + (group == 4 ? extraRefs : 0));
+        }
+        return slots;
+    }
+
+    private void pushConstant(int v) { cb.loadConstant(v); }
+
+    /** Pushes 1 if the branch {@code jump} (consuming the operands on the stack) is taken, else 0. */
+    private void bool(java.lang.classfile.Opcode jump) {
+        Label yes = cb.newLabel();
+        Label done = cb.newLabel();
+        cb.branch(jump, yes);
+        cb.iconst_0();
+        cb.goto_(done);
+        cb.labelBinding(yes);
+        cb.iconst_1();
+        cb.labelBinding(done);
+    }
+
+    // ------------------------------------------------------------------------------------------------ control
+
+    private Frame frame(int depth) { return frames.get(frames.size() - 1 - depth); }
+
+    private ValType[][] blockType(CodeReader in) {
+        if (in.blockTypeEmpty()) {
+            return new ValType[][] {NONE, NONE};
+        }
+        if (in.blockValType() != null) {
+            return new ValType[][] {NONE, new ValType[] {in.blockValType()}};
+        }
+        FuncType ft = plan.module.types().get(in.blockTypeIndex());
+        return new ValType[][] {ft.params(), ft.results()};
+    }
+
+    /** Emits a branch to {@code f} from the current stack (which the caller leaves as it is in its type stack). */
+    private void branch(Frame f) {
+        if (f.kind == FUNC) {
+            emitReturn();
+            return;
+        }
+        ValType[] carried = f.branchTypes();
+        int extras = sp - f.height - carried.length;
+        if (extras > 0) {
+            dropUnder(carried, extras);
+        }
+        cb.goto_(f.label);
+        f.targeted = true;
+    }
+
+    /** Removes {@code extras} values lying under the top {@code carried.length} values. */
+    private void dropUnder(ValType[] carried, int extras) {
+        int[] slots = tempSlots(carried, 0);
+        for (int i = carried.length - 1; i >= 0; i--) {
+            cb.storeLocal(JvmTypes.kind(carried[i]), slots[i]);
+        }
+        for (int i = 0; i < extras; i++) {
+            popValue(stack[sp - carried.length - 1 - i]);
+        }
+        for (int i = 0; i < carried.length; i++) {
+            cb.loadLocal(JvmTypes.kind(carried[i]), slots[i]);
+        }
+    }
+
+    private boolean needsDrop(Frame f) {
+        return f.kind == FUNC || sp - f.height - f.branchTypes().length > 0;
+    }
+
+    private void emitReturn() {
+        ValType[] results = type.results();
+        if (results.length == 0) {
+            cb.return_();
+        } else if (results.length == 1) {
+            cb.return_(JvmTypes.kind(results[0]));
+        } else {
+            int[] offsets = slotOffsets(results);
+            for (int i = results.length - 1; i >= 0; i--) {
+                ValType t = results[i];
+                loadCtx();
+                if (t.isReference()) {
+                    cb.getfield(CD_CTX, "resultRefs", CD_OBJECTS);
+                    pushConstant(offsets[i]);
+                    rt("sR", "(Ljava/lang/Object;[Ljava/lang/Object;I)V");
+                } else {
+                    cb.getfield(CD_CTX, "results", CD_LONG_ARRAY);
+                    pushConstant(offsets[i]);
+                    cb.invokestatic(CD_RT, "s" + JvmTypes.letter(t),
+                            MethodTypeDesc.of(ConstantDescs.CD_void, JvmTypes.desc(t), CD_LONG_ARRAY, ConstantDescs.CD_int));
+                }
+            }
+            cb.return_();
+        }
+    }
+
+    private static final ClassDesc CD_LONG_ARRAY = ConstantDescs.CD_long.arrayType();
+
+    static int[] slotOffsets(ValType[] types) {
+        int[] offsets = new int[types.length];
+        int at = 0;
+        for (int i = 0; i < types.length; i++) {
+            offsets[i] = at;
+            at += types[i] == ValType.V128 ? 2 : 1;
+        }
+        return offsets;
+    }
+
+    private void doElse() {
+        Frame f = frame(0);
+        if (!unreachable) {
+            cb.goto_(f.label);
+            f.targeted = true;
+        }
+        cb.labelBinding(f.elseLabel);
+        f.hasElse = true;
+        sp = f.height;
+        pushAll(f.params);
+        unreachable = false;
+    }
+
+    private void doEnd() {
+        Frame f = frame(0);
+        boolean fallsThrough = !unreachable;
+        if (f.kind == FUNC) {
+            if (fallsThrough) {
+                emitReturn();
+            }
+            frames.remove(frames.size() - 1);
+            return;
+        }
+        boolean endReachable;
+        if (f.kind == LOOP) {
+            endReachable = fallsThrough;
+        } else {
+            endReachable = fallsThrough || f.targeted;
+            if (f.kind == IF && !f.hasElse) {
+                cb.labelBinding(f.elseLabel); // the false path passes its parameters through
+                endReachable = true;
+            }
+            if (f.targeted) {
+                cb.labelBinding(f.label);
+            }
+        }
+        frames.remove(frames.size() - 1);
+        sp = f.height;
+        pushAll(f.results);
+        unreachable = !endReachable;
+    }
+
+    // ------------------------------------------------------------------------------------------------ calls
+
+    /**
+     * Calls through the raw convention: arguments (on the stack) go to fresh slot arrays, {@code target} pushes
+     * the FunctionInstance, results come back onto the stack.
+     */
+    private void rawCall(FuncType ft, Runnable target) {
+        ValType[] params = ft.params();
+        ValType[] results = ft.results();
+        int n = Math.max(1, Math.max(FunctionInstance.slotCount(params), FunctionInstance.slotCount(results)));
+        int s = temp(ValType.EXTERNREF, 0);
+        int r = temp(ValType.EXTERNREF, 1);
+        pushConstant(n);
+        cb.newarray(TypeKind.LONG);
+        cb.astore(s);
+        pushConstant(n);
+        cb.anewarray(CD_Object);
+        cb.astore(r);
+        int[] po = slotOffsets(params);
+        for (int i = params.length - 1; i >= 0; i--) {
+            storeRaw(params[i], s, r, po[i]);
+        }
+        target.run();
+        cb.aload(s);
+        cb.aload(r);
+        loadCtx();
+        rt("callRaw", "(Lorg/ssvm/runtime/FunctionInstance;[J[Ljava/lang/Object;Lorg/ssvm/compiler/Ctx;)V");
+        int[] ro = slotOffsets(results);
+        for (int i = 0; i < results.length; i++) {
+            loadRaw(results[i], () -> cb.aload(s), () -> cb.aload(r), ro[i]);
+        }
+    }
+
+    /** Stores the stack top (of type t) into raw slot {@code offset} of the arrays in locals s/r. */
+    private void storeRaw(ValType t, int s, int r, int offset) {
+        if (t.isReference()) {
+            cb.aload(r);
+            pushConstant(offset);
+            rt("sR", "(Ljava/lang/Object;[Ljava/lang/Object;I)V");
+        } else {
+            cb.aload(s);
+            pushConstant(offset);
+            cb.invokestatic(CD_RT, "s" + JvmTypes.letter(t),
+                    MethodTypeDesc.of(ConstantDescs.CD_void, JvmTypes.desc(t), CD_LONG_ARRAY, ConstantDescs.CD_int));
+        }
+    }
+
+    private void loadRaw(ValType t, Runnable slots, Runnable refs, int offset) {
+        if (t.isReference()) {
+            refs.run();
+            pushConstant(offset);
+            rt("gR", "([Ljava/lang/Object;I)Ljava/lang/Object;");
+        } else {
+            slots.run();
+            pushConstant(offset);
+            cb.invokestatic(CD_RT, "g" + JvmTypes.letter(t),
+                    MethodTypeDesc.of(JvmTypes.desc(t), CD_LONG_ARRAY, ConstantDescs.CD_int));
+        }
+    }
+
+    private void directCall(int callee) {
+        FuncType ft = plan.funcTypes[callee];
+        if (callee < plan.importedFunctions) {
+            rawCall(ft, () -> {
+                loadCtx();
+                cb.getfield(CD_CTX, "functions", CD_FUNCTION.arrayType());
+                pushConstant(callee);
+                cb.aaload();
+            });
+        } else {
+            loadCtx();
+            cb.invokestatic(plan.owner(callee), ModulePlan.methodName(callee), JvmTypes.methodType(ft));
+            readMultiResults(ft);
+        }
+        finishCall(ft);
+    }
+
+    /** After a direct call returning several values, pushes them from the context's buffer. */
+    private void readMultiResults(FuncType ft) {
+        if (ft.resultCount() > 1) {
+            ValType[] results = ft.results();
+            int[] ro = slotOffsets(results);
+            for (int i = 0; i < results.length; i++) {
+                loadRaw(results[i], () -> {
+                    loadCtx();
+                    cb.getfield(CD_CTX, "results", CD_LONG_ARRAY);
+                }, () -> {
+                    loadCtx();
+                    cb.getfield(CD_CTX, "resultRefs", CD_OBJECTS);
+                }, ro[i]);
+            }
+        }
+    }
+
+    private void finishCall(FuncType ft) {
+        sp -= ft.paramCount();
+        pushAll(ft.results());
+        reloadMemory();
+    }
+
+    /** The body of a function left to the interpreter: forward the call to {@code ctx.fallbacks[index]}. */
+    void compileFallbackStub() {
+        int slot = 0;
+        localSlot = new int[type.paramCount()];
+        for (int i = 0; i < type.paramCount(); i++) {
+            localSlot[i] = slot;
+            slot += JvmTypes.wide(type.param(i)) ? 2 : 1;
+        }
+        ctxSlot = slot++;
+        nextSlot = slot;
+        for (int i = 0; i < type.paramCount(); i++) {
+            cb.loadLocal(JvmTypes.kind(type.param(i)), localSlot[i]);
+            push(type.param(i));
+        }
+        rawCall(type, () -> {
+            loadCtx();
+            cb.getfield(CD_CTX, "fallbacks", CD_FUNCTION.arrayType());
+            pushConstant(funcIndex);
+            cb.aaload();
+        });
+        sp = 0;
+        pushAll(type.results());
+        emitReturn();
+    }
+
+    // ------------------------------------------------------------------------------------------------ instructions
+
+    private void instruction(Opcode op, CodeReader in) {
+        switch (op) {
+            case NOP -> { }
+            case UNREACHABLE -> {
+                rt("unreachable", "()Lorg/ssvm/TrapException;");
+                cb.athrow();
+                unreachable = true;
+            }
+            case BLOCK -> {
+                ValType[][] bt = blockType(in);
+                frames.add(new Frame(BLOCK, bt[0], bt[1], sp - bt[0].length, cb.newLabel()));
+            }
+            case LOOP -> {
+                ValType[][] bt = blockType(in);
+                Label head = cb.newBoundLabel();
+                frames.add(new Frame(LOOP, bt[0], bt[1], sp - bt[0].length, head));
+            }
+            case IF -> {
+                ValType[][] bt = blockType(in);
+                sp--;
+                Frame f = new Frame(IF, bt[0], bt[1], sp - bt[0].length, cb.newLabel());
+                f.elseLabel = cb.newLabel();
+                cb.ifeq(f.elseLabel);
+                frames.add(f);
+            }
+            case ELSE -> doElse();
+            case END -> doEnd();
+            case BR -> {
+                branch(frame(in.index()));
+                unreachable = true;
+            }
+            case BR_IF -> {
+                sp--;
+                Frame f = frame(in.index());
+                if (!needsDrop(f)) {
+                    cb.ifne(f.label);
+                    f.targeted = true;
+                } else {
+                    Label skip = cb.newLabel();
+                    cb.ifeq(skip);
+                    branch(f);
+                    cb.labelBinding(skip);
+                }
+            }
+            case BR_TABLE -> brTable(in);
+            case RETURN -> {
+                emitReturn();
+                unreachable = true;
+            }
+            case CALL -> directCall(in.index());
+            case CALL_INDIRECT -> {
+                FuncType ft = plan.module.types().get(in.index());
+                int fnSlot = temp(ValType.EXTERNREF, 2);
+                loadCtx();
+                pushConstant(in.index());
+                pushConstant(in.index2());
+                rt("indirect", "(ILorg/ssvm/compiler/Ctx;II)Lorg/ssvm/runtime/FunctionInstance;");
+                cb.astore(fnSlot);
+                sp--;
+                rawCall(ft, () -> cb.aload(fnSlot));
+                finishCall(ft);
+            }
+            case DROP -> popValue(pop());
+            case SELECT, SELECT_T -> select();
+            case LOCAL_GET -> {
+                int i = in.index();
+                cb.loadLocal(JvmTypes.kind(localType[i]), localSlot[i]);
+                push(localType[i]);
+            }
+            case LOCAL_SET -> {
+                int i = in.index();
+                cb.storeLocal(JvmTypes.kind(localType[i]), localSlot[i]);
+                pop();
+            }
+            case LOCAL_TEE -> {
+                int i = in.index();
+                if (JvmTypes.wide(localType[i])) {
+                    cb.dup2();
+                } else {
+                    cb.dup();
+                }
+                cb.storeLocal(JvmTypes.kind(localType[i]), localSlot[i]);
+            }
+            case GLOBAL_GET -> {
+                ValType t = plan.globalTypes[in.index()];
+                loadCtx();
+                pushConstant(in.index());
+                cb.invokestatic(CD_RT, "glob" + JvmTypes.letter(t), MethodTypeDesc.of(JvmTypes.desc(t), CD_CTX,
+                        ConstantDescs.CD_int));
+                push(t);
+            }
+            case GLOBAL_SET -> {
+                ValType t = pop();
+                loadCtx();
+                pushConstant(in.index());
+                cb.invokestatic(CD_RT, "setGlob" + JvmTypes.letter(t), MethodTypeDesc.of(ConstantDescs.CD_void,
+                        JvmTypes.desc(t), CD_CTX, ConstantDescs.CD_int));
+            }
+            case TABLE_GET -> {
+                loadCtx();
+                pushConstant(in.index());
+                rt("tableGet", "(ILorg/ssvm/compiler/Ctx;I)Ljava/lang/Object;");
+                pop();
+                push(tableElementType(in.index()));
+            }
+            case TABLE_SET -> {
+                loadCtx();
+                pushConstant(in.index());
+                rt("tableSet", "(ILjava/lang/Object;Lorg/ssvm/compiler/Ctx;I)V");
+                sp -= 2;
+            }
+            case TABLE_SIZE -> {
+                loadCtx();
+                pushConstant(in.index());
+                rt("tableSize", "(Lorg/ssvm/compiler/Ctx;I)I");
+                push(ValType.I32);
+            }
+            case TABLE_GROW -> {
+                loadCtx();
+                pushConstant(in.index());
+                rt("tableGrow", "(Ljava/lang/Object;ILorg/ssvm/compiler/Ctx;I)I");
+                sp -= 2;
+                push(ValType.I32);
+            }
+            case TABLE_FILL -> {
+                loadCtx();
+                pushConstant(in.index());
+                rt("tableFill", "(ILjava/lang/Object;ILorg/ssvm/compiler/Ctx;I)V");
+                sp -= 3;
+            }
+            case TABLE_COPY -> {
+                loadCtx();
+                pushConstant(in.index());
+                pushConstant(in.index2());
+                rt("tableCopy", "(IIILorg/ssvm/compiler/Ctx;II)V");
+                sp -= 3;
+            }
+            case TABLE_INIT -> {
+                loadCtx();
+                pushConstant(in.index());
+                pushConstant(in.index2());
+                rt("tableInit", "(IIILorg/ssvm/compiler/Ctx;II)V");
+                sp -= 3;
+            }
+            case ELEM_DROP -> {
+                loadCtx();
+                pushConstant(in.index());
+                rt("elemDrop", "(Lorg/ssvm/compiler/Ctx;I)V");
+            }
+            case MEMORY_INIT -> {
+                loadCtx();
+                pushConstant(in.index());
+                rt("memInit", "(IIILorg/ssvm/compiler/Ctx;I)V");
+                sp -= 3;
+            }
+            case DATA_DROP -> {
+                loadCtx();
+                pushConstant(in.index());
+                rt("dataDrop", "(Lorg/ssvm/compiler/Ctx;I)V");
+            }
+            case MEMORY_COPY -> {
+                loadCtx();
+                rt("memCopy", "(IIILorg/ssvm/compiler/Ctx;)V");
+                sp -= 3;
+            }
+            case MEMORY_FILL -> {
+                loadCtx();
+                rt("memFill", "(IIILorg/ssvm/compiler/Ctx;)V");
+                sp -= 3;
+            }
+            case MEMORY_SIZE -> {
+                loadCtx();
+                rt("memSize", "(Lorg/ssvm/compiler/Ctx;)I");
+                push(ValType.I32);
+            }
+            case MEMORY_GROW -> {
+                loadCtx();
+                rt("memGrow", "(ILorg/ssvm/compiler/Ctx;)I");
+                reloadMemory();
+            }
+            case REF_NULL -> {
+                cb.aconst_null();
+                push(in.heapType());
+            }
+            case REF_IS_NULL -> {
+                pop();
+                bool(java.lang.classfile.Opcode.IFNULL);
+                push(ValType.I32);
+            }
+            case REF_FUNC -> {
+                loadCtx();
+                pushConstant(in.index());
+                rt("refFunc", "(Lorg/ssvm/compiler/Ctx;I)Ljava/lang/Object;");
+                push(ValType.FUNCREF);
+            }
+            case I32_CONST -> {
+                pushConstant(in.i32Value());
+                push(ValType.I32);
+            }
+            case I64_CONST -> {
+                cb.loadConstant(in.value());
+                push(ValType.I64);
+            }
+            case F32_CONST -> {
+                int bits = (int) in.value();
+                float v = Float.intBitsToFloat(bits);
+                if (v != v || bits == 0x8000_0000) {
+                    // NaN payloads and -0 stay exact when built from their bits
+                    pushConstant(bits);
+                    call(CD_FLOAT, "intBitsToFloat", "(I)F");
+                } else {
+                    cb.loadConstant(v);
+                }
+                push(ValType.F32);
+            }
+            case F64_CONST -> {
+                long bits = in.value();
+                double v = Double.longBitsToDouble(bits);
+                if (v != v || bits == Long.MIN_VALUE) {
+                    cb.loadConstant(bits);
+                    call(CD_DOUBLE, "longBitsToDouble", "(J)D");
+                } else {
+                    cb.loadConstant(v);
+                }
+                push(ValType.F64);
+            }
+            case V128_CONST -> {
+                cb.loadConstant(in.v128Low());
+                cb.loadConstant(in.v128High());
+                rt("v128", "(JJ)[J");
+                push(ValType.V128);
+            }
+            default -> {
+                if (op.immediate() == Opcode.Immediate.MEMARG && op.prefix() == 0) {
+                    memoryAccess(op, in.memOffset());
+                } else if (op.prefix() == Opcode.PREFIX_FD) {
+                    simd(op, in);
+                } else {
+                    numeric(op);
+                }
+            }
+        }
+    }
+
+    private ValType tableElementType(int table) {
+        return plan.module.tableTypes()[table].elementType();
+    }
+
+    private void select() {
+        sp--; // condition
+        ValType t = pop();
+        Label second = cb.newLabel();
+        Label done = cb.newLabel();
+        cb.ifeq(second);
+        popValue(t); // keep the first
+        cb.goto_(done);
+        cb.labelBinding(second);
+        if (JvmTypes.wide(t)) { // keep the second: a b -> b
+            cb.dup2_x2();
+            cb.pop2();
+            cb.pop2();
+        } else {
+            cb.swap();
+            cb.pop();
+        }
+        cb.labelBinding(done);
+    }
+
+    private void brTable(CodeReader in) {
+        sp--;
+        int n = in.targetCount();
+        Frame defaultFrame = frame(in.index());
+        if (n == 0) {
+            cb.pop();
+            branch(defaultFrame);
+            unreachable = true;
+            return;
+        }
+        Map<Frame, Label> pads = new HashMap<>();
+        List<SwitchCase> cases = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            cases.add(SwitchCase.of(i, targetLabel(frame(in.target(i)), pads)));
+        }
+        Label dflt = targetLabel(defaultFrame, pads);
+        cb.tableswitch(0, n - 1, dflt, cases);
+        for (Map.Entry<Frame, Label> e : pads.entrySet()) {
+            cb.labelBinding(e.getValue());
+            branch(e.getKey());
+        }
+        unreachable = true;
+    }
+
+    private Label targetLabel(Frame f, Map<Frame, Label> pads) {
+        if (!needsDrop(f)) {
+            f.targeted = true;
+            return f.label;
+        }
+        return pads.computeIfAbsent(f, k -> cb.newLabel());
+    }
+
+    private void memoryAccess(Opcode op, int offset) {
+        if (op == Opcode.I64_STORE8 || op == Opcode.I64_STORE16 || op == Opcode.I64_STORE32) {
+            cb.l2i(); // narrow stores of an i64 only need its low bits
+        }
+        pushConstant(offset);
+        cb.aload(memSlot);
+        switch (op) {
+            case I32_LOAD -> rt("ldI32", "(II[B)I");
+            case I64_LOAD -> rt("ldI64", "(II[B)J");
+            case F32_LOAD -> rt("ldF32", "(II[B)F");
+            case F64_LOAD -> rt("ldF64", "(II[B)D");
+            case I32_LOAD8_S -> rt("ld8s", "(II[B)I");
+            case I32_LOAD8_U -> rt("ld8u", "(II[B)I");
+            case I32_LOAD16_S -> rt("ld16s", "(II[B)I");
+            case I32_LOAD16_U -> rt("ld16u", "(II[B)I");
+            case I64_LOAD8_S -> {
+                rt("ld8s", "(II[B)I");
+                cb.i2l();
+            }
+            case I64_LOAD8_U -> {
+                rt("ld8u", "(II[B)I");
+                cb.i2l();
+            }
+            case I64_LOAD16_S -> {
+                rt("ld16s", "(II[B)I");
+                cb.i2l();
+            }
+            case I64_LOAD16_U -> {
+                rt("ld16u", "(II[B)I");
+                cb.i2l();
+            }
+            case I64_LOAD32_S -> {
+                rt("ldI32", "(II[B)I");
+                cb.i2l();
+            }
+            case I64_LOAD32_U -> {
+                rt("ldI32", "(II[B)I");
+                call(CD_INTEGER, "toUnsignedLong", "(I)J");
+            }
+            case I32_STORE, I64_STORE32 -> rt("stI32", "(III[B)V");
+            case I64_STORE -> rt("stI64", "(IJI[B)V");
+            case F32_STORE -> rt("stF32", "(IFI[B)V");
+            case F64_STORE -> rt("stF64", "(IDI[B)V");
+            case I32_STORE8, I64_STORE8 -> rt("st8", "(III[B)V");
+            case I32_STORE16, I64_STORE16 -> rt("st16", "(III[B)V");
+            default -> throw new IllegalStateException("memory op " + op);
+        }
+        applySignature(op);
+    }
+
+    /** Updates the type stack from the opcode's fixed signature. */
+    private void applySignature(Opcode op) {
+        String sig = op.signature();
+        int colon = sig.indexOf(':');
+        sp -= colon;
+        for (int i = colon + 1; i < sig.length(); i++) {
+            push(JvmTypes.fromLetter(sig.charAt(i)));
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ SIMD
+
+    private void simd(Opcode op, CodeReader in) {
+        String sig = op.signature();
+        if (sig == null) {
+            throw new UnsupportedOperationException("no signature for " + op.textName());
+        }
+        int colon = sig.indexOf(':');
+        boolean hasResult = colon < sig.length() - 1;
+        ValType result = hasResult ? JvmTypes.fromLetter(sig.charAt(colon + 1)) : null;
+        if (op.immediate() == Opcode.Immediate.MEMARG || op.immediate() == Opcode.Immediate.MEMARG_LANE) {
+            boolean vOperand = colon == 2; // "iv:..." has a v128 above the address
+            if (vOperand) {
+                simdScratchStore(ValType.V128, 0);
+            }
+            cb.getstatic(CD_OPCODE, op.name(), CD_OPCODE);
+            loadCtx();
+            pushConstant(in.memOffset());
+            if (hasResult) {
+                pushConstant(vOperand ? 2 : 0);
+                pushConstant(in.lane());
+                rt("simdLoad", "(ILorg/ssvm/model/Opcode;Lorg/ssvm/compiler/Ctx;III)V");
+                simdScratchLoad(ValType.V128);
+            } else {
+                pushConstant(in.lane());
+                rt("simdStore", "(ILorg/ssvm/model/Opcode;Lorg/ssvm/compiler/Ctx;II)V");
+            }
+            applySignature(op);
+            return;
+        }
+        ValType[] params = new ValType[colon];
+        for (int i = 0; i < colon; i++) {
+            params[i] = JvmTypes.fromLetter(sig.charAt(i));
+        }
+        int[] offsets = slotOffsets(params);
+        int used = params.length == 0 ? 0 : offsets[params.length - 1] + (params[params.length - 1] == ValType.V128 ? 2 : 1);
+        for (int i = params.length - 1; i >= 0; i--) {
+            simdScratchStore(params[i], offsets[i]);
+        }
+        long lo = 0;
+        long hi = 0;
+        if (op.immediate() == Opcode.Immediate.V128 || op.immediate() == Opcode.Immediate.SHUFFLE) {
+            lo = in.v128Low();
+            hi = in.v128High();
+        }
+        cb.getstatic(CD_OPCODE, op.name(), CD_OPCODE);
+        loadCtx();
+        pushConstant(used);
+        pushConstant(op.immediate() == Opcode.Immediate.LANE ? in.lane() : 0);
+        cb.loadConstant(lo);
+        cb.loadConstant(hi);
+        rt("simd", "(Lorg/ssvm/model/Opcode;Lorg/ssvm/compiler/Ctx;IIJJ)V");
+        if (hasResult) {
+            simdScratchLoad(result);
+        }
+        applySignature(op);
+    }
+
+    private void simdScratchStore(ValType t, int offset) {
+        loadCtx();
+        cb.getfield(CD_CTX, "simd", CD_LONG_ARRAY);
+        pushConstant(offset);
+        cb.invokestatic(CD_RT, "s" + JvmTypes.letter(t),
+                MethodTypeDesc.of(ConstantDescs.CD_void, JvmTypes.desc(t), CD_LONG_ARRAY, ConstantDescs.CD_int));
+    }
+
+    private void simdScratchLoad(ValType t) {
+        loadCtx();
+        cb.getfield(CD_CTX, "simd", CD_LONG_ARRAY);
+        pushConstant(0);
+        cb.invokestatic(CD_RT, "g" + JvmTypes.letter(t),
+                MethodTypeDesc.of(JvmTypes.desc(t), CD_LONG_ARRAY, ConstantDescs.CD_int));
+    }
+
+    // ------------------------------------------------------------------------------------------------ numbers
+
+    private void numeric(Opcode op) {
+        switch (op) {
+            case I32_EQZ -> bool(java.lang.classfile.Opcode.IFEQ);
+            case I32_EQ -> bool(java.lang.classfile.Opcode.IF_ICMPEQ);
+            case I32_NE -> bool(java.lang.classfile.Opcode.IF_ICMPNE);
+            case I32_LT_S -> bool(java.lang.classfile.Opcode.IF_ICMPLT);
+            case I32_GT_S -> bool(java.lang.classfile.Opcode.IF_ICMPGT);
+            case I32_LE_S -> bool(java.lang.classfile.Opcode.IF_ICMPLE);
+            case I32_GE_S -> bool(java.lang.classfile.Opcode.IF_ICMPGE);
+            case I32_LT_U -> unsignedCompare(false, java.lang.classfile.Opcode.IFLT);
+            case I32_GT_U -> unsignedCompare(false, java.lang.classfile.Opcode.IFGT);
+            case I32_LE_U -> unsignedCompare(false, java.lang.classfile.Opcode.IFLE);
+            case I32_GE_U -> unsignedCompare(false, java.lang.classfile.Opcode.IFGE);
+            case I64_EQZ -> {
+                cb.lconst_0();
+                cb.lcmp();
+                bool(java.lang.classfile.Opcode.IFEQ);
+            }
+            case I64_EQ -> longCompare(java.lang.classfile.Opcode.IFEQ);
+            case I64_NE -> longCompare(java.lang.classfile.Opcode.IFNE);
+            case I64_LT_S -> longCompare(java.lang.classfile.Opcode.IFLT);
+            case I64_GT_S -> longCompare(java.lang.classfile.Opcode.IFGT);
+            case I64_LE_S -> longCompare(java.lang.classfile.Opcode.IFLE);
+            case I64_GE_S -> longCompare(java.lang.classfile.Opcode.IFGE);
+            case I64_LT_U -> unsignedCompare(true, java.lang.classfile.Opcode.IFLT);
+            case I64_GT_U -> unsignedCompare(true, java.lang.classfile.Opcode.IFGT);
+            case I64_LE_U -> unsignedCompare(true, java.lang.classfile.Opcode.IFLE);
+            case I64_GE_U -> unsignedCompare(true, java.lang.classfile.Opcode.IFGE);
+            // NaN makes every ordered comparison false: fcmpg gives 1 for lt/le, fcmpl gives -1 for gt/ge
+            case F32_EQ -> floatCompare(false, false, java.lang.classfile.Opcode.IFEQ);
+            case F32_NE -> floatCompare(false, false, java.lang.classfile.Opcode.IFNE);
+            case F32_LT -> floatCompare(false, true, java.lang.classfile.Opcode.IFLT);
+            case F32_GT -> floatCompare(false, false, java.lang.classfile.Opcode.IFGT);
+            case F32_LE -> floatCompare(false, true, java.lang.classfile.Opcode.IFLE);
+            case F32_GE -> floatCompare(false, false, java.lang.classfile.Opcode.IFGE);
+            case F64_EQ -> floatCompare(true, false, java.lang.classfile.Opcode.IFEQ);
+            case F64_NE -> floatCompare(true, false, java.lang.classfile.Opcode.IFNE);
+            case F64_LT -> floatCompare(true, true, java.lang.classfile.Opcode.IFLT);
+            case F64_GT -> floatCompare(true, false, java.lang.classfile.Opcode.IFGT);
+            case F64_LE -> floatCompare(true, true, java.lang.classfile.Opcode.IFLE);
+            case F64_GE -> floatCompare(true, false, java.lang.classfile.Opcode.IFGE);
+
+            case I32_CLZ -> call(CD_INTEGER, "numberOfLeadingZeros", "(I)I");
+            case I32_CTZ -> call(CD_INTEGER, "numberOfTrailingZeros", "(I)I");
+            case I32_POPCNT -> call(CD_INTEGER, "bitCount", "(I)I");
+            case I32_ADD -> cb.iadd();
+            case I32_SUB -> cb.isub();
+            case I32_MUL -> cb.imul();
+            case I32_DIV_S -> num("i32DivS", "(II)I");
+            case I32_DIV_U -> num("i32DivU", "(II)I");
+            case I32_REM_S -> num("i32RemS", "(II)I");
+            case I32_REM_U -> num("i32RemU", "(II)I");
+            case I32_AND -> cb.iand();
+            case I32_OR -> cb.ior();
+            case I32_XOR -> cb.ixor();
+            case I32_SHL -> cb.ishl();
+            case I32_SHR_S -> cb.ishr();
+            case I32_SHR_U -> cb.iushr();
+            case I32_ROTL -> call(CD_INTEGER, "rotateLeft", "(II)I");
+            case I32_ROTR -> call(CD_INTEGER, "rotateRight", "(II)I");
+            case I64_CLZ -> {
+                call(CD_LONG, "numberOfLeadingZeros", "(J)I");
+                cb.i2l();
+            }
+            case I64_CTZ -> {
+                call(CD_LONG, "numberOfTrailingZeros", "(J)I");
+                cb.i2l();
+            }
+            case I64_POPCNT -> {
+                call(CD_LONG, "bitCount", "(J)I");
+                cb.i2l();
+            }
+            case I64_ADD -> cb.ladd();
+            case I64_SUB -> cb.lsub();
+            case I64_MUL -> cb.lmul();
+            case I64_DIV_S -> num("i64DivS", "(JJ)J");
+            case I64_DIV_U -> num("i64DivU", "(JJ)J");
+            case I64_REM_S -> num("i64RemS", "(JJ)J");
+            case I64_REM_U -> num("i64RemU", "(JJ)J");
+            case I64_AND -> cb.land();
+            case I64_OR -> cb.lor();
+            case I64_XOR -> cb.lxor();
+            case I64_SHL -> {
+                cb.l2i();
+                cb.lshl();
+            }
+            case I64_SHR_S -> {
+                cb.l2i();
+                cb.lshr();
+            }
+            case I64_SHR_U -> {
+                cb.l2i();
+                cb.lushr();
+            }
+            case I64_ROTL -> {
+                cb.l2i();
+                call(CD_LONG, "rotateLeft", "(JI)J");
+            }
+            case I64_ROTR -> {
+                cb.l2i();
+                call(CD_LONG, "rotateRight", "(JI)J");
+            }
+
+            case F32_ABS -> rt("f32Abs", "(F)F");
+            case F32_NEG -> rt("f32Neg", "(F)F");
+            case F32_COPYSIGN -> rt("f32Copysign", "(FF)F");
+            case F32_CEIL -> num("f32Ceil", "(F)F");
+            case F32_FLOOR -> num("f32Floor", "(F)F");
+            case F32_TRUNC -> num("f32Trunc", "(F)F");
+            case F32_NEAREST -> num("f32Nearest", "(F)F");
+            case F32_SQRT -> num("f32Sqrt", "(F)F");
+            case F32_ADD -> cb.fadd();
+            case F32_SUB -> cb.fsub();
+            case F32_MUL -> cb.fmul();
+            case F32_DIV -> cb.fdiv();
+            case F32_MIN -> num("f32Min", "(FF)F");
+            case F32_MAX -> num("f32Max", "(FF)F");
+            case F64_ABS -> rt("f64Abs", "(D)D");
+            case F64_NEG -> rt("f64Neg", "(D)D");
+            case F64_COPYSIGN -> rt("f64Copysign", "(DD)D");
+            case F64_CEIL -> num("f64Ceil", "(D)D");
+            case F64_FLOOR -> num("f64Floor", "(D)D");
+            case F64_TRUNC -> num("f64Trunc", "(D)D");
+            case F64_NEAREST -> num("f64Nearest", "(D)D");
+            case F64_SQRT -> call(CD_MATH, "sqrt", "(D)D");
+            case F64_ADD -> cb.dadd();
+            case F64_SUB -> cb.dsub();
+            case F64_MUL -> cb.dmul();
+            case F64_DIV -> cb.ddiv();
+            case F64_MIN -> num("f64Min", "(DD)D");
+            case F64_MAX -> num("f64Max", "(DD)D");
+
+            case I32_WRAP_I64 -> cb.l2i();
+            case I32_TRUNC_F32_S -> num("i32TruncF32S", "(F)I");
+            case I32_TRUNC_F32_U -> num("i32TruncF32U", "(F)I");
+            case I32_TRUNC_F64_S -> num("i32TruncF64S", "(D)I");
+            case I32_TRUNC_F64_U -> num("i32TruncF64U", "(D)I");
+            case I64_EXTEND_I32_S -> cb.i2l();
+            case I64_EXTEND_I32_U -> call(CD_INTEGER, "toUnsignedLong", "(I)J");
+            case I64_TRUNC_F32_S -> num("i64TruncF32S", "(F)J");
+            case I64_TRUNC_F32_U -> num("i64TruncF32U", "(F)J");
+            case I64_TRUNC_F64_S -> num("i64TruncF64S", "(D)J");
+            case I64_TRUNC_F64_U -> num("i64TruncF64U", "(D)J");
+            case F32_CONVERT_I32_S -> cb.i2f();
+            case F32_CONVERT_I32_U -> num("f32ConvertI32U", "(I)F");
+            case F32_CONVERT_I64_S -> cb.l2f();
+            case F32_CONVERT_I64_U -> num("f32ConvertI64U", "(J)F");
+            case F32_DEMOTE_F64 -> cb.d2f();
+            case F64_CONVERT_I32_S -> cb.i2d();
+            case F64_CONVERT_I32_U -> num("f64ConvertI32U", "(I)D");
+            case F64_CONVERT_I64_S -> cb.l2d();
+            case F64_CONVERT_I64_U -> num("f64ConvertI64U", "(J)D");
+            case F64_PROMOTE_F32 -> cb.f2d();
+            case I32_REINTERPRET_F32 -> call(CD_FLOAT, "floatToRawIntBits", "(F)I");
+            case I64_REINTERPRET_F64 -> call(CD_DOUBLE, "doubleToRawLongBits", "(D)J");
+            case F32_REINTERPRET_I32 -> call(CD_FLOAT, "intBitsToFloat", "(I)F");
+            case F64_REINTERPRET_I64 -> call(CD_DOUBLE, "longBitsToDouble", "(J)D");
+            case I32_EXTEND8_S -> cb.i2b();
+            case I32_EXTEND16_S -> cb.i2s();
+            case I64_EXTEND8_S -> {
+                cb.l2i();
+                cb.i2b();
+                cb.i2l();
+            }
+            case I64_EXTEND16_S -> {
+                cb.l2i();
+                cb.i2s();
+                cb.i2l();
+            }
+            case I64_EXTEND32_S -> {
+                cb.l2i();
+                cb.i2l();
+            }
+            case I32_TRUNC_SAT_F32_S -> num("i32TruncSatF32S", "(F)I");
+            case I32_TRUNC_SAT_F32_U -> num("i32TruncSatF32U", "(F)I");
+            case I32_TRUNC_SAT_F64_S -> num("i32TruncSatF64S", "(D)I");
+            case I32_TRUNC_SAT_F64_U -> num("i32TruncSatF64U", "(D)I");
+            case I64_TRUNC_SAT_F32_S -> num("i64TruncSatF32S", "(F)J");
+            case I64_TRUNC_SAT_F32_U -> num("i64TruncSatF32U", "(F)J");
+            case I64_TRUNC_SAT_F64_S -> num("i64TruncSatF64S", "(D)J");
+            case I64_TRUNC_SAT_F64_U -> num("i64TruncSatF64U", "(D)J");
+            default -> throw new UnsupportedOperationException("the compiler does not handle " + op.textName());
+        }
+        applySignature(op);
+    }
+
+    private void unsignedCompare(boolean wide, java.lang.classfile.Opcode jump) {
+        if (wide) {
+            call(CD_LONG, "compareUnsigned", "(JJ)I");
+        } else {
+            call(CD_INTEGER, "compareUnsigned", "(II)I");
+        }
+        bool(jump);
+    }
+
+    private void longCompare(java.lang.classfile.Opcode jump) {
+        cb.lcmp();
+        bool(jump);
+    }
+
+    private void floatCompare(boolean dbl, boolean nanIsGreater, java.lang.classfile.Opcode jump) {
+        if (dbl) {
+            if (nanIsGreater) {
+                cb.dcmpg();
+            } else {
+                cb.dcmpl();
+            }
+        } else if (nanIsGreater) {
+            cb.fcmpg();
+        } else {
+            cb.fcmpl();
+        }
+        bool(jump);
+    }
+}

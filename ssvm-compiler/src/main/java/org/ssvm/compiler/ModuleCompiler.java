@@ -1,0 +1,187 @@
+package org.ssvm.compiler;
+
+import java.lang.classfile.ClassBuilder;
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.ClassHierarchyResolver;
+import java.lang.classfile.CodeBuilder;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.ConstantDescs;
+import java.lang.constant.MethodTypeDesc;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.AccessFlag;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.ssvm.model.FuncType;
+import org.ssvm.model.Module;
+import org.ssvm.model.ValType;
+
+/**
+ * Compiles all defined functions of a module into JVM classes ({@link ModulePlan#FUNCTIONS_PER_CLASS} functions
+ * per class) and loads them.
+ *
+ * <p>Functions whose code the compiler cannot turn into a JVM method (bigger than the 64 KiB method limit, or
+ * using an instruction it does not handle) are compiled to stubs that call the interpreter instead: compiling
+ * never fails because of one function.
+ */
+final class ModuleCompiler {
+    /**
+     * Bodies longer than this many bytes go straight to the interpreter: their JVM code would likely exceed the
+     * 64 KiB method limit. (Splitting big functions into several methods is future work.)
+     */
+    static final int MAX_BODY_BYTES = 16_000;
+
+    /**
+     * When set (system property {@code ssvm.compiler.strict}), a function the compiler fails on is an error
+     * instead of a silent fallback to the interpreter; tests set it so that compiler bugs cannot hide.
+     */
+    static final boolean STRICT = Boolean.getBoolean("ssvm.compiler.strict");
+
+    private static final AtomicLong COUNTER = new AtomicLong();
+    private static final MethodType BRIDGE = MethodType.methodType(void.class, long[].class, Object[].class,
+            int.class, Ctx.class);
+
+    private final ModulePlan plan;
+    private final ClassFile classFile;
+
+    private ModuleCompiler(Module module) {
+        this.plan = new ModulePlan(module, "org.ssvm.compiler.gen.Wasm" + COUNTER.incrementAndGet());
+        ClassLoader here = ModuleCompiler.class.getClassLoader();
+        this.classFile = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(
+                ClassHierarchyResolver.defaultResolver().orElse(ClassHierarchyResolver.ofClassLoading(here))));
+    }
+
+    /** Compiles and loads a validated module. */
+    static ModuleCode compile(Module module) {
+        return new ModuleCompiler(module).run();
+    }
+
+    /** Generates the class files of a validated module, by class name (for tests and tools). */
+    static Map<String, byte[]> generate(Module module) {
+        return new ModuleCompiler(module).generateAll();
+    }
+
+    private ModuleCode run() {
+        Map<String, byte[]> classes = generateAll();
+        CodeLoader loader = new CodeLoader(ModuleCompiler.class.getClassLoader(), classes);
+        MethodHandle[] bridges = new MethodHandle[plan.funcTypes.length];
+        try {
+            Class<?>[] loaded = new Class<?>[plan.classCount()];
+            for (int f = plan.importedFunctions; f < bridges.length; f++) {
+                int c = plan.classOf(f);
+                if (loaded[c] == null) {
+                    loaded[c] = Class.forName(plan.className(c), true, loader);
+                }
+                bridges[f] = MethodHandles.publicLookup().findStatic(loaded[c], ModulePlan.bridgeName(f), BRIDGE);
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot load compiled code", e);
+        }
+        return new ModuleCode(bridges, plan.fallback.clone(), plan.maxResultSlots());
+    }
+
+    private Map<String, byte[]> generateAll() {
+        int total = plan.funcTypes.length;
+        for (int f = plan.importedFunctions; f < total; f++) {
+            if (plan.module.bodies().get(f - plan.importedFunctions).code().length > MAX_BODY_BYTES) {
+                plan.fallback[f] = true;
+            }
+        }
+        Map<String, byte[]> classes = new HashMap<>();
+        for (int c = 0; c < plan.classCount(); c++) {
+            int from = plan.importedFunctions + c * ModulePlan.FUNCTIONS_PER_CLASS;
+            int to = Math.min(total, from + ModulePlan.FUNCTIONS_PER_CLASS);
+            byte[] bytes;
+            try {
+                bytes = buildClass(plan.className(c), from, to);
+            } catch (RuntimeException e) {
+                if (STRICT) {
+                    throw e;
+                }
+                // find the functions that cannot be compiled, leave them to the interpreter, and build again
+                for (int f = from; f < to; f++) {
+                    if (!plan.fallback[f]) {
+                        try {
+                            buildClass(plan.className(c) + "Probe", f, f + 1);
+                        } catch (RuntimeException perFunction) {
+                            plan.fallback[f] = true;
+                        }
+                    }
+                }
+                bytes = buildClass(plan.className(c), from, to);
+            }
+            classes.put(plan.className(c), bytes);
+        }
+        return classes;
+    }
+
+    private byte[] buildClass(String name, int from, int to) {
+        return classFile.build(ClassDesc.of(name), clb -> {
+            clb.withFlags(AccessFlag.PUBLIC, AccessFlag.FINAL, AccessFlag.SUPER);
+            for (int f = from; f < to; f++) {
+                addFunction(clb, f);
+            }
+        });
+    }
+
+    private void addFunction(ClassBuilder clb, int f) {
+        FuncType ft = plan.funcTypes[f];
+        int flags = ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC;
+        clb.withMethodBody(ModulePlan.methodName(f), JvmTypes.methodType(ft), flags, cb -> {
+            FunctionCompiler fc = new FunctionCompiler(plan, f, cb);
+            if (plan.fallback[f]) {
+                fc.compileFallbackStub();
+            } else {
+                fc.compile();
+            }
+        });
+        clb.withMethodBody(ModulePlan.bridgeName(f), JvmTypes.BRIDGE_TYPE, flags, cb -> bridge(cb, f, ft));
+    }
+
+    /** {@code b<f>(long[] s, Object[] r, int base, Ctx ctx)}: unpack the arguments, call, pack the results. */
+    private void bridge(CodeBuilder cb, int f, FuncType ft) {
+        ValType[] params = ft.params();
+        int[] po = FunctionCompiler.slotOffsets(params);
+        for (int i = 0; i < params.length; i++) {
+            ValType t = params[i];
+            cb.aload(t.isReference() ? 1 : 0);
+            cb.iload(2);
+            if (po[i] != 0) {
+                cb.loadConstant(po[i]);
+                cb.iadd();
+            }
+            if (t.isReference()) {
+                cb.invokestatic(JvmTypes.CD_RT, "gR", MethodTypeDesc.ofDescriptor("([Ljava/lang/Object;I)Ljava/lang/Object;"));
+            } else {
+                cb.invokestatic(JvmTypes.CD_RT, "g" + JvmTypes.letter(t), MethodTypeDesc.of(JvmTypes.desc(t),
+                        ConstantDescs.CD_long.arrayType(), ConstantDescs.CD_int));
+            }
+        }
+        cb.aload(3);
+        cb.invokestatic(plan.owner(f), ModulePlan.methodName(f), JvmTypes.methodType(ft));
+        if (ft.resultCount() == 1) {
+            ValType t = ft.result(0);
+            if (t.isReference()) {
+                cb.aload(1);
+                cb.iload(2);
+                cb.invokestatic(JvmTypes.CD_RT, "sR", MethodTypeDesc.ofDescriptor("(Ljava/lang/Object;[Ljava/lang/Object;I)V"));
+            } else {
+                cb.aload(0);
+                cb.iload(2);
+                cb.invokestatic(JvmTypes.CD_RT, "s" + JvmTypes.letter(t), MethodTypeDesc.of(ConstantDescs.CD_void,
+                        JvmTypes.desc(t), ConstantDescs.CD_long.arrayType(), ConstantDescs.CD_int));
+            }
+        } else if (ft.resultCount() > 1) {
+            cb.aload(3);
+            cb.aload(0);
+            cb.aload(1);
+            cb.iload(2);
+            cb.loadConstant(org.ssvm.runtime.FunctionInstance.slotCount(ft.results()));
+            cb.invokestatic(JvmTypes.CD_RT, "copyResults",
+                    MethodTypeDesc.ofDescriptor("(Lorg/ssvm/compiler/Ctx;[J[Ljava/lang/Object;II)V"));
+        }
+        cb.return_();
+    }
+}

@@ -1,0 +1,61 @@
+package org.ssvm.compiler;
+
+import java.lang.constant.ClassDesc;
+import org.ssvm.model.ExternKind;
+import org.ssvm.model.FuncType;
+import org.ssvm.model.Module;
+import org.ssvm.model.ValType;
+
+/** What the code generator needs to know about a whole module: types, where each function's method lives. */
+final class ModulePlan {
+    /** Functions per generated class, to stay well inside the class file's constant pool limit. */
+    static final int FUNCTIONS_PER_CLASS = 400;
+
+    final Module module;
+    final FuncType[] funcTypes;
+    final ValType[] globalTypes;
+    final int importedFunctions;
+    final boolean hasMemory;
+    final String classPrefix;
+    /** Defined functions compiled as stubs that call the interpreter (by function index). */
+    final boolean[] fallback;
+
+    ModulePlan(Module module, String classPrefix) {
+        this.module = module;
+        this.funcTypes = module.functionTypes();
+        var gt = module.globalTypes();
+        this.globalTypes = new ValType[gt.length];
+        for (int i = 0; i < gt.length; i++) {
+            globalTypes[i] = gt[i].valueType();
+        }
+        this.importedFunctions = module.importCount(ExternKind.FUNC);
+        this.hasMemory = module.memoryCount() > 0;
+        this.classPrefix = classPrefix;
+        this.fallback = new boolean[funcTypes.length];
+    }
+
+    int classCount() {
+        int defined = funcTypes.length - importedFunctions;
+        return Math.max(1, (defined + FUNCTIONS_PER_CLASS - 1) / FUNCTIONS_PER_CLASS);
+    }
+
+    /** The generated class holding defined function {@code funcIndex}. */
+    int classOf(int funcIndex) { return (funcIndex - importedFunctions) / FUNCTIONS_PER_CLASS; }
+
+    String className(int classIndex) { return classPrefix + "$" + classIndex; }
+
+    ClassDesc owner(int funcIndex) { return ClassDesc.of(className(classOf(funcIndex))); }
+
+    static String methodName(int funcIndex) { return "f" + funcIndex; }
+
+    static String bridgeName(int funcIndex) { return "b" + funcIndex; }
+
+    /** The most raw slots any function result list needs (for the context's multi-value buffer). */
+    int maxResultSlots() {
+        int n = 1;
+        for (FuncType t : module.types()) {
+            n = Math.max(n, org.ssvm.runtime.FunctionInstance.slotCount(t.results()));
+        }
+        return n;
+    }
+}
