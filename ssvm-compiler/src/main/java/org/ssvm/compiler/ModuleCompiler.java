@@ -31,7 +31,7 @@ final class ModuleCompiler {
      * Bodies longer than this many bytes go straight to the interpreter: their JVM code would likely exceed the
      * 64 KiB method limit. (Splitting big functions into several methods is future work.)
      */
-    static final int MAX_BODY_BYTES = 16_000;
+    static final int MAX_BODY_BYTES = 200_000;
 
     /**
      * When set (system property {@code ssvm.compiler.strict}), a function the compiler fails on is an error
@@ -97,7 +97,7 @@ final class ModuleCompiler {
             try {
                 bytes = buildClass(plan.className(c), from, to);
             } catch (RuntimeException e) {
-                if (STRICT) {
+                if (STRICT && !tooLarge(e)) {
                     throw e;
                 }
                 // find the functions that cannot be compiled, leave them to the interpreter, and build again
@@ -106,6 +106,9 @@ final class ModuleCompiler {
                         try {
                             buildClass(plan.className(c) + "Probe", f, f + 1);
                         } catch (RuntimeException perFunction) {
+                            if (STRICT && !tooLarge(perFunction)) {
+                                throw perFunction;
+                            }
                             plan.fallback[f] = true;
                         }
                     }
@@ -115,6 +118,12 @@ final class ModuleCompiler {
             classes.put(plan.className(c), bytes);
         }
         return classes;
+    }
+
+    /** Whether the class file API refused a method for exceeding the JVM's code size limit. */
+    private static boolean tooLarge(RuntimeException e) {
+        return e instanceof IllegalArgumentException && e.getMessage() != null
+                && e.getMessage().startsWith("Code length");
     }
 
     private byte[] buildClass(String name, int from, int to) {

@@ -1,0 +1,87 @@
+package org.ssvm.compiler;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ssvm.EngineKind;
+import org.ssvm.testing.SharedMaterial;
+
+/**
+ * Runs the WebAssembly 2.0 spec scripts on the compiler and on the interpreter. The compiler must pass every
+ * assertion the interpreter passes (the interpreter is the reference while both are young), and at least 99%
+ * of all. Needs wabt's {@code wast2json} on the PATH.
+ */
+class SpecSuiteTest {
+    @TempDir
+    Path work;
+
+    @Test
+    void compilerPassesWhatTheInterpreterPasses() throws Exception {
+        Path suite = SharedMaterial.require("testsuite/wasm-2.0");
+        List<Path> scripts;
+        try (Stream<Path> s = Files.list(suite)) {
+            scripts = s.filter(p -> p.toString().endsWith(".wast")).sorted().toList();
+        }
+        assertTrue(scripts.size() > 100, "too few spec scripts: " + scripts.size());
+        int compiledPassed = 0;
+        int interpretedPassed = 0;
+        List<String> regressions = new ArrayList<>();
+        List<String> compilerFailures = new ArrayList<>();
+        List<String> unconvertible = new ArrayList<>();
+        for (Path script : scripts) {
+            String name = script.getFileName().toString().replace(".wast", "");
+            Path dir = Files.createDirectories(work.resolve(name));
+            Path json = dir.resolve(name + ".json");
+            if (!convert(script, json)) {
+                unconvertible.add(name);
+                continue;
+            }
+            SpecRunner compiled = new SpecRunner(dir, EngineKind.COMPILER);
+            compiled.run(json);
+            SpecRunner interpreted = new SpecRunner(dir, EngineKind.INTERPRETER);
+            interpreted.run(json);
+            compiledPassed += compiled.passed;
+            interpretedPassed += interpreted.passed;
+            compilerFailures.addAll(compiled.failures);
+            Set<String> reference = new LinkedHashSet<>(interpreted.failures);
+            for (String f : compiled.failures) {
+                if (!reference.contains(f)) {
+                    regressions.add(f);
+                }
+            }
+        }
+        System.out.printf("spec 2.0: compiler passed %d, failed %d; interpreter passed %d%n", compiledPassed,
+                compilerFailures.size(), interpretedPassed);
+        System.out.println("scripts wast2json cannot convert (skipped): " + unconvertible);
+        assertTrue(unconvertible.size() < 10, "too many scripts skipped: " + unconvertible);
+        compilerFailures.stream().limit(40).forEach(f -> System.out.println("  compiler: " + f));
+        if (!regressions.isEmpty()) {
+            fail(regressions.size() + " assertions fail only in the compiler, e.g.:\n  "
+                    + String.join("\n  ", regressions.subList(0, Math.min(30, regressions.size()))));
+        }
+        assertTrue(compiledPassed > 20_000, "only " + compiledPassed + " spec assertions passed");
+    }
+
+    /** Converts a script with wast2json; false when this wabt version cannot parse it. */
+    private static boolean convert(Path script, Path json) throws IOException, InterruptedException {
+        Process p;
+        try {
+            p = new ProcessBuilder("wast2json", script.toString(), "-o", json.toString())
+                    .redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new IllegalStateException("this test needs wabt's wast2json on the PATH (apt-get install wabt)", e);
+        }
+        String out = new String(p.getInputStream().readAllBytes());
+        return p.waitFor() == 0;
+    }
+}
