@@ -53,9 +53,11 @@ class SpecSuiteTest {
             compiledPassed += compiled.passed;
             interpretedPassed += interpreted.passed;
             compilerFailures.addAll(compiled.failures);
-            Set<String> reference = new LinkedHashSet<>(interpreted.failures);
+            // compare by script position: messages may differ when both fail (e.g. SIMD not yet merged)
+            Set<String> reference = new LinkedHashSet<>();
+            interpreted.failures.forEach(f -> reference.add(position(f)));
             for (String f : compiled.failures) {
-                if (!reference.contains(f)) {
+                if (!reference.contains(position(f))) {
                     regressions.add(f);
                 }
             }
@@ -72,8 +74,30 @@ class SpecSuiteTest {
         assertTrue(compiledPassed > 20_000, "only " + compiledPassed + " spec assertions passed");
     }
 
+    private static String position(String failure) {
+        return failure.substring(0, failure.indexOf(' '));
+    }
+
     /** Converts a script with wast2json; false when this wabt version cannot parse it. */
     private static boolean convert(Path script, Path json) throws IOException, InterruptedException {
+        if (wast2json(script, json)) {
+            return true;
+        }
+        // this wabt wants an explicit table index; the scripts may leave out index 0
+        String text = Files.readString(script);
+        String patched = IMPLICIT_TABLE.matcher(text).replaceAll("$1 0");
+        if (patched.equals(text)) {
+            return false;
+        }
+        Path copy = json.resolveSibling(script.getFileName());
+        Files.writeString(copy, patched);
+        return wast2json(copy, json);
+    }
+
+    private static final java.util.regex.Pattern IMPLICIT_TABLE = java.util.regex.Pattern.compile(
+            "(?m)(?<=[(\\s])(table\\.(?:get|set|grow|fill|size))(?=\\s*[()]|\\s*$)");
+
+    private static boolean wast2json(Path script, Path json) throws IOException, InterruptedException {
         Process p;
         try {
             p = new ProcessBuilder("wast2json", script.toString(), "-o", json.toString())
