@@ -88,6 +88,7 @@ final class FunctionCompiler {
     private final ArrayList<Frame> frames = new ArrayList<>();
     private boolean unreachable;
     private int skipDepth;
+    private CodeReader in;
 
     FunctionCompiler(ModulePlan plan, int funcIndex, CodeBuilder cb) {
         this.plan = plan;
@@ -129,13 +130,13 @@ final class FunctionCompiler {
         reloadMemory();
 
         frames.add(new Frame(FUNC, NONE, type.results(), 0, null));
-        CodeReader in = CodeReader.forBody(body);
+        in = CodeReader.forBody(body);
         while (!frames.isEmpty()) {
             Opcode op = in.next();
             if (unreachable) {
                 skip(op);
             } else {
-                instruction(op, in);
+                instruction(op);
             }
         }
     }
@@ -271,7 +272,7 @@ final class FunctionCompiler {
 
     private Frame frame(int depth) { return frames.get(frames.size() - 1 - depth); }
 
-    private ValType[][] blockType(CodeReader in) {
+    private ValType[][] blockType() {
         if (in.blockTypeEmpty()) {
             return new ValType[][] {NONE, NONE};
         }
@@ -522,7 +523,7 @@ final class FunctionCompiler {
 
     // ------------------------------------------------------------------------------------------------ instructions
 
-    private void instruction(Opcode op, CodeReader in) {
+    private void instruction(Opcode op) {
         switch (op) {
             case NOP -> { }
             case UNREACHABLE -> {
@@ -531,16 +532,16 @@ final class FunctionCompiler {
                 unreachable = true;
             }
             case BLOCK -> {
-                ValType[][] bt = blockType(in);
+                ValType[][] bt = blockType();
                 frames.add(new Frame(BLOCK, bt[0], bt[1], sp - bt[0].length, cb.newLabel()));
             }
             case LOOP -> {
-                ValType[][] bt = blockType(in);
+                ValType[][] bt = blockType();
                 Label head = cb.newBoundLabel();
                 frames.add(new Frame(LOOP, bt[0], bt[1], sp - bt[0].length, head));
             }
             case IF -> {
-                ValType[][] bt = blockType(in);
+                ValType[][] bt = blockType();
                 sp--;
                 Frame f = new Frame(IF, bt[0], bt[1], sp - bt[0].length, cb.newLabel());
                 f.elseLabel = cb.newLabel();
@@ -566,7 +567,7 @@ final class FunctionCompiler {
                     cb.labelBinding(skip);
                 }
             }
-            case BR_TABLE -> brTable(in);
+            case BR_TABLE -> brTable();
             case RETURN -> {
                 emitReturn();
                 unreachable = true;
@@ -706,11 +707,7 @@ final class FunctionCompiler {
                 cb.aconst_null();
                 push(in.heapType());
             }
-            case REF_IS_NULL -> {
-                pop();
-                bool(java.lang.classfile.Opcode.IFNULL);
-                push(ValType.I32);
-            }
+            case REF_IS_NULL -> condition(java.lang.classfile.Opcode.IFNULL, 1);
             case REF_FUNC -> {
                 loadCtx();
                 pushConstant(in.index());
@@ -758,7 +755,7 @@ final class FunctionCompiler {
                 if (op.immediate() == Opcode.Immediate.MEMARG && op.prefix() == 0) {
                     memoryAccess(op, in.memOffset());
                 } else if (op.prefix() == Opcode.PREFIX_FD) {
-                    simd(op, in);
+                    simd(op);
                 } else {
                     numeric(op);
                 }
@@ -790,7 +787,7 @@ final class FunctionCompiler {
         cb.labelBinding(done);
     }
 
-    private void brTable(CodeReader in) {
+    private void brTable() {
         sp--;
         int n = in.targetCount();
         Frame defaultFrame = frame(in.index());
@@ -884,7 +881,7 @@ final class FunctionCompiler {
 
     // ------------------------------------------------------------------------------------------------ SIMD
 
-    private void simd(Opcode op, CodeReader in) {
+    private void simd(Opcode op) {
         String sig = op.signature();
         if (sig == null) {
             throw new UnsupportedOperationException("no signature for " + op.textName());
@@ -960,13 +957,13 @@ final class FunctionCompiler {
 
     private void numeric(Opcode op) {
         switch (op) {
-            case I32_EQZ -> bool(java.lang.classfile.Opcode.IFEQ);
-            case I32_EQ -> bool(java.lang.classfile.Opcode.IF_ICMPEQ);
-            case I32_NE -> bool(java.lang.classfile.Opcode.IF_ICMPNE);
-            case I32_LT_S -> bool(java.lang.classfile.Opcode.IF_ICMPLT);
-            case I32_GT_S -> bool(java.lang.classfile.Opcode.IF_ICMPGT);
-            case I32_LE_S -> bool(java.lang.classfile.Opcode.IF_ICMPLE);
-            case I32_GE_S -> bool(java.lang.classfile.Opcode.IF_ICMPGE);
+            case I32_EQZ -> condition(java.lang.classfile.Opcode.IFEQ, 1);
+            case I32_EQ -> condition(java.lang.classfile.Opcode.IF_ICMPEQ, 2);
+            case I32_NE -> condition(java.lang.classfile.Opcode.IF_ICMPNE, 2);
+            case I32_LT_S -> condition(java.lang.classfile.Opcode.IF_ICMPLT, 2);
+            case I32_GT_S -> condition(java.lang.classfile.Opcode.IF_ICMPGT, 2);
+            case I32_LE_S -> condition(java.lang.classfile.Opcode.IF_ICMPLE, 2);
+            case I32_GE_S -> condition(java.lang.classfile.Opcode.IF_ICMPGE, 2);
             case I32_LT_U -> unsignedCompare(false, java.lang.classfile.Opcode.IFLT);
             case I32_GT_U -> unsignedCompare(false, java.lang.classfile.Opcode.IFGT);
             case I32_LE_U -> unsignedCompare(false, java.lang.classfile.Opcode.IFLE);
@@ -974,7 +971,7 @@ final class FunctionCompiler {
             case I64_EQZ -> {
                 cb.lconst_0();
                 cb.lcmp();
-                bool(java.lang.classfile.Opcode.IFEQ);
+                condition(java.lang.classfile.Opcode.IFEQ, 1);
             }
             case I64_EQ -> longCompare(java.lang.classfile.Opcode.IFEQ);
             case I64_NE -> longCompare(java.lang.classfile.Opcode.IFNE);
@@ -1141,7 +1138,69 @@ final class FunctionCompiler {
             case I64_TRUNC_SAT_F64_U -> num("i64TruncSatF64U", "(D)J");
             default -> throw new UnsupportedOperationException("the compiler does not handle " + op.textName());
         }
-        applySignature(op);
+        if (!isComparison(op)) {
+            applySignature(op);
+        }
+    }
+
+    /** Comparisons and eqz: their result is an i32 from {@link #condition}. */
+    private static boolean isComparison(Opcode op) {
+        String sig = op.signature();
+        return sig != null && sig.endsWith(":i") && op.prefix() == 0
+                && (op.ordinal() >= Opcode.I32_EQZ.ordinal() && op.ordinal() <= Opcode.F64_GE.ordinal());
+    }
+
+    /**
+     * A comparison whose JVM branch {@code jump} consumes the operands now on the stack ({@code operands} Wasm
+     * values). Followed by {@code br_if} or {@code if}, it becomes that instruction's conditional jump;
+     * otherwise it pushes 0 or 1.
+     */
+    private void condition(java.lang.classfile.Opcode jump, int operands) {
+        sp -= operands;
+        int save = in.position();
+        Opcode next = in.next();
+        if (next == Opcode.BR_IF) {
+            Frame f = frame(in.index());
+            if (!needsDrop(f)) {
+                cb.branch(jump, f.label);
+                f.targeted = true;
+            } else {
+                Label skip = cb.newLabel();
+                cb.branch(negate(jump), skip);
+                branch(f);
+                cb.labelBinding(skip);
+            }
+        } else if (next == Opcode.IF) {
+            ValType[][] bt = blockType();
+            Frame f = new Frame(IF, bt[0], bt[1], sp - bt[0].length, cb.newLabel());
+            f.elseLabel = cb.newLabel();
+            cb.branch(negate(jump), f.elseLabel);
+            frames.add(f);
+        } else {
+            in.setPosition(save);
+            bool(jump);
+            push(ValType.I32);
+        }
+    }
+
+    private static java.lang.classfile.Opcode negate(java.lang.classfile.Opcode jump) {
+        return switch (jump) {
+            case IFEQ -> java.lang.classfile.Opcode.IFNE;
+            case IFNE -> java.lang.classfile.Opcode.IFEQ;
+            case IFLT -> java.lang.classfile.Opcode.IFGE;
+            case IFGE -> java.lang.classfile.Opcode.IFLT;
+            case IFGT -> java.lang.classfile.Opcode.IFLE;
+            case IFLE -> java.lang.classfile.Opcode.IFGT;
+            case IF_ICMPEQ -> java.lang.classfile.Opcode.IF_ICMPNE;
+            case IF_ICMPNE -> java.lang.classfile.Opcode.IF_ICMPEQ;
+            case IF_ICMPLT -> java.lang.classfile.Opcode.IF_ICMPGE;
+            case IF_ICMPGE -> java.lang.classfile.Opcode.IF_ICMPLT;
+            case IF_ICMPGT -> java.lang.classfile.Opcode.IF_ICMPLE;
+            case IF_ICMPLE -> java.lang.classfile.Opcode.IF_ICMPGT;
+            case IFNULL -> java.lang.classfile.Opcode.IFNONNULL;
+            case IFNONNULL -> java.lang.classfile.Opcode.IFNULL;
+            default -> throw new IllegalArgumentException("not a conditional jump: " + jump);
+        };
     }
 
     private void unsignedCompare(boolean wide, java.lang.classfile.Opcode jump) {
@@ -1150,12 +1209,12 @@ final class FunctionCompiler {
         } else {
             call(CD_INTEGER, "compareUnsigned", "(II)I");
         }
-        bool(jump);
+        condition(jump, 2);
     }
 
     private void longCompare(java.lang.classfile.Opcode jump) {
         cb.lcmp();
-        bool(jump);
+        condition(jump, 2);
     }
 
     private void floatCompare(boolean dbl, boolean nanIsGreater, java.lang.classfile.Opcode jump) {
@@ -1170,6 +1229,6 @@ final class FunctionCompiler {
         } else {
             cb.fcmpl();
         }
-        bool(jump);
+        condition(jump, 2);
     }
 }
