@@ -11,8 +11,8 @@ import org.ssvm.runtime.FunctionInstance;
  * adapted to the generated static method by a generated bridge.
  */
 final class CompiledFunction extends FunctionInstance {
-    private final InstanceState state;
-    private final int index;
+    final InstanceState state;
+    final int index;
     private MethodHandle bridge;
 
     CompiledFunction(InstanceState state, int index, FuncType type) {

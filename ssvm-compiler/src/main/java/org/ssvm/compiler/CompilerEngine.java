@@ -24,7 +24,7 @@ import org.ssvm.runtime.Instance;
 public final class CompilerEngine implements ExecutionEngine {
     private final InterpreterEngine interpreter;
     private final Map<Module, ModuleCode> codes = new WeakHashMap<>();
-    private Instance lastInstance;
+    /** The state of the instance being instantiated (kept until the next one; it is small). */
     private InstanceState lastState;
 
     public CompilerEngine() {
@@ -41,8 +41,7 @@ public final class CompilerEngine implements ExecutionEngine {
         InstanceState state;
         synchronized (this) {
             // instantiation asks for all functions of an instance in a row; they share one state
-            if (lastInstance != instance) {
-                lastInstance = instance;
+            if (lastState == null || lastState.instance() != instance) {
                 lastState = new InstanceState(this, instance);
             }
             state = lastState;

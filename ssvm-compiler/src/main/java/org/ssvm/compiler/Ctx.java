@@ -27,7 +27,13 @@ public final class Ctx {
     /** Operand scratch for SIMD helpers. */
     public final long[] simd = new long[16];
 
-    Ctx(Instance instance, int resultSlots, FunctionInstance[] fallbacks) {
+    /** Who made this context, and the module's code: lets call_indirect call same-instance functions directly. */
+    final InstanceState state;
+    final ModuleCode code;
+
+    Ctx(InstanceState state, ModuleCode code, Instance instance, int resultSlots, FunctionInstance[] fallbacks) {
+        this.state = state;
+        this.code = code;
         this.instance = instance;
         this.functions = instance.functions();
         this.globals = instance.globals();

@@ -90,6 +90,18 @@ final class FunctionCompiler {
     private int skipDepth;
     private CodeReader in;
 
+    /** A compiler for the call_indirect dispatcher of type {@code ft} (see {@link #compileDispatcher}). */
+    FunctionCompiler(ModulePlan plan, FuncType ft, CodeBuilder cb) {
+        this.plan = plan;
+        this.funcIndex = -1;
+        this.type = ft;
+        this.body = null;
+        this.cb = cb;
+        for (int i = 0; i < 5; i++) {
+            temps.add(new ArrayList<>());
+        }
+    }
+
     FunctionCompiler(ModulePlan plan, int funcIndex, CodeBuilder cb) {
         this.plan = plan;
         this.funcIndex = funcIndex;
@@ -521,6 +533,49 @@ final class FunctionCompiler {
         emitReturn();
     }
 
+    /**
+     * {@code i<n>(params..., FunctionInstance callee, Ctx ctx)}: calls a call_indirect target. A compiled function
+     * of the same instance is called through its typed method handle; anything else (host functions, other
+     * instances or engines) through the raw convention. Results come back as from a direct call.
+     */
+    void compileDispatcher() {
+        int slot = 0;
+        localSlot = new int[type.paramCount()];
+        for (int i = 0; i < type.paramCount(); i++) {
+            localSlot[i] = slot;
+            slot += JvmTypes.wide(type.param(i)) ? 2 : 1;
+        }
+        int fnSlot = slot++;
+        ctxSlot = slot++;
+        nextSlot = slot;
+        Label raw = cb.newLabel();
+        cb.aload(fnSlot);
+        loadCtx();
+        rt("direct", "(Lorg/ssvm/runtime/FunctionInstance;Lorg/ssvm/compiler/Ctx;)Ljava/lang/invoke/MethodHandle;");
+        cb.dup();
+        cb.ifnull(raw);
+        for (int i = 0; i < type.paramCount(); i++) {
+            cb.loadLocal(JvmTypes.kind(type.param(i)), localSlot[i]);
+        }
+        loadCtx();
+        cb.invokevirtual(ClassDesc.of("java.lang.invoke.MethodHandle"), "invokeExact", JvmTypes.methodType(type));
+        if (type.resultCount() == 1) {
+            cb.return_(JvmTypes.kind(type.result(0)));
+        } else {
+            cb.return_(); // several results are already in the context
+        }
+        cb.labelBinding(raw);
+        cb.pop();
+        for (int i = 0; i < type.paramCount(); i++) {
+            cb.loadLocal(JvmTypes.kind(type.param(i)), localSlot[i]);
+            push(type.param(i));
+        }
+        rawCall(type, () -> cb.aload(fnSlot));
+        sp = 0;
+        pushAll(type.results());
+        emitReturn();
+    }
+
     // ------------------------------------------------------------------------------------------------ instructions
 
     private void instruction(Opcode op) {
@@ -575,14 +630,15 @@ final class FunctionCompiler {
             case CALL -> directCall(in.index());
             case CALL_INDIRECT -> {
                 FuncType ft = plan.module.types().get(in.index());
-                int fnSlot = temp(ValType.EXTERNREF, 2);
                 loadCtx();
                 pushConstant(in.index());
                 pushConstant(in.index2());
                 rt("indirect", "(ILorg/ssvm/compiler/Ctx;II)Lorg/ssvm/runtime/FunctionInstance;");
-                cb.astore(fnSlot);
                 sp--;
-                rawCall(ft, () -> cb.aload(fnSlot));
+                loadCtx();
+                cb.invokestatic(ClassDesc.of(plan.dispatcherClass()), ModulePlan.dispatcherName(plan.dispatcher(ft)),
+                        ModulePlan.dispatcherType(ft));
+                readMultiResults(ft);
                 finishCall(ft);
             }
             case DROP -> popValue(pop());

@@ -16,6 +16,8 @@ final class InstanceState {
         this.instance = instance;
     }
 
+    Instance instance() { return instance; }
+
     ModuleCode code() {
         ModuleCode c = code;
         if (c == null) {
@@ -52,6 +54,6 @@ final class InstanceState {
                         module.bodies().get(f - imported));
             }
         }
-        return new Ctx(instance, mc.resultSlots(), fallbacks);
+        return new Ctx(this, mc, instance, mc.resultSlots(), fallbacks);
     }
 }

@@ -9,16 +9,21 @@ import java.lang.invoke.MethodHandle;
  */
 final class ModuleCode {
     private final MethodHandle[] bridges;
+    private final MethodHandle[] direct;
     private final boolean[] fallback;
     private final int resultSlots;
 
-    ModuleCode(MethodHandle[] bridges, boolean[] fallback, int resultSlots) {
+    ModuleCode(MethodHandle[] bridges, MethodHandle[] direct, boolean[] fallback, int resultSlots) {
         this.bridges = bridges;
+        this.direct = direct;
         this.fallback = fallback;
         this.resultSlots = resultSlots;
     }
 
     MethodHandle bridge(int funcIndex) { return bridges[funcIndex]; }
+
+    /** The typed static method of a defined function: {@code (params..., Ctx) result}. */
+    MethodHandle direct(int funcIndex) { return direct[funcIndex]; }
 
     boolean isFallback(int funcIndex) { return fallback[funcIndex]; }
 

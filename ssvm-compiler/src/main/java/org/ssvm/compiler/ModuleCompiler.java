@@ -63,10 +63,26 @@ final class ModuleCompiler {
         return new ModuleCompiler(module).generateAll();
     }
 
+    /**
+     * Classes compiled code uses, initialized before any guest code runs: a class first initialized deep in a
+     * recursion could hit the stack limit in its static initializer and stay unusable for good.
+     */
+    private static final Class<?>[] HELPERS = {Rt.class, Ctx.class, org.ssvm.runtime.NumericOps.class,
+            org.ssvm.runtime.simd.SimdOps.class, org.ssvm.runtime.Memory.class, org.ssvm.runtime.Table.class,
+            org.ssvm.runtime.Instantiator.class, org.ssvm.TrapException.class, org.ssvm.model.Opcode.class};
+
     private ModuleCode run() {
+        for (Class<?> c : HELPERS) {
+            try {
+                Class.forName(c.getName(), true, c.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e);
+            }
+        }
         Map<String, byte[]> classes = generateAll();
         CodeLoader loader = new CodeLoader(ModuleCompiler.class.getClassLoader(), classes);
         MethodHandle[] bridges = new MethodHandle[plan.funcTypes.length];
+        MethodHandle[] direct = new MethodHandle[plan.funcTypes.length];
         try {
             Class<?>[] loaded = new Class<?>[plan.classCount()];
             for (int f = plan.importedFunctions; f < bridges.length; f++) {
@@ -75,11 +91,13 @@ final class ModuleCompiler {
                     loaded[c] = Class.forName(plan.className(c), true, loader);
                 }
                 bridges[f] = MethodHandles.publicLookup().findStatic(loaded[c], ModulePlan.bridgeName(f), BRIDGE);
+                direct[f] = MethodHandles.publicLookup().findStatic(loaded[c], ModulePlan.methodName(f),
+                        JvmTypes.methodType(plan.funcTypes[f]).resolveConstantDesc(MethodHandles.lookup()));
             }
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot load compiled code", e);
         }
-        return new ModuleCode(bridges, plan.fallback.clone(), plan.maxResultSlots());
+        return new ModuleCode(bridges, direct, plan.fallback.clone(), plan.maxResultSlots());
     }
 
     private Map<String, byte[]> generateAll() {
@@ -116,6 +134,16 @@ final class ModuleCompiler {
                 bytes = buildClass(plan.className(c), from, to);
             }
             classes.put(plan.className(c), bytes);
+        }
+        if (!plan.dispatchers.isEmpty()) {
+            classes.put(plan.dispatcherClass(), classFile.build(ClassDesc.of(plan.dispatcherClass()), clb -> {
+                clb.withFlags(AccessFlag.PUBLIC, AccessFlag.FINAL, AccessFlag.SUPER);
+                for (Map.Entry<FuncType, Integer> d : plan.dispatchers.entrySet()) {
+                    clb.withMethodBody(ModulePlan.dispatcherName(d.getValue()), ModulePlan.dispatcherType(d.getKey()),
+                            ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC,
+                            cb -> new FunctionCompiler(plan, d.getKey(), cb).compileDispatcher());
+                }
+            }));
         }
         return classes;
     }

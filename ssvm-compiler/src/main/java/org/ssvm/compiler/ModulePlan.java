@@ -20,6 +20,23 @@ final class ModulePlan {
     /** Defined functions compiled as stubs that call the interpreter (by function index). */
     final boolean[] fallback;
 
+    /** Function types that call_indirect dispatchers were requested for, numbered in order. */
+    final java.util.Map<FuncType, Integer> dispatchers = new java.util.LinkedHashMap<>();
+
+    /** The number of the call_indirect dispatcher for type {@code ft} (in class {@link #dispatcherClass()}). */
+    int dispatcher(FuncType ft) {
+        return dispatchers.computeIfAbsent(ft, k -> dispatchers.size());
+    }
+
+    String dispatcherClass() { return classPrefix + "$D"; }
+
+    static String dispatcherName(int id) { return "i" + id; }
+
+    /** The dispatcher's method type: the function's parameters, the callee, the context. */
+    static java.lang.constant.MethodTypeDesc dispatcherType(FuncType ft) {
+        return JvmTypes.methodType(ft).insertParameterTypes(ft.paramCount(), JvmTypes.CD_FUNCTION);
+    }
+
     ModulePlan(Module module, String classPrefix) {
         this.module = module;
         this.funcTypes = module.functionTypes();

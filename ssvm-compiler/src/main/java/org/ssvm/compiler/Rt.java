@@ -185,6 +185,14 @@ public final class Rt {
         return f;
     }
 
+    /**
+     * The typed method handle of {@code f} when it is a compiled function of the caller's own instance (so that
+     * call_indirect can skip the raw convention), else null.
+     */
+    public static java.lang.invoke.MethodHandle direct(FunctionInstance f, Ctx c) {
+        return f instanceof CompiledFunction cf && cf.state == c.state ? c.code.direct(cf.index) : null;
+    }
+
     /** Calls {@code f} with arguments (and afterwards results) in {@code s}/{@code r} from slot 0. */
     public static void callRaw(FunctionInstance f, long[] s, Object[] r, Ctx c) {
         if (f instanceof HostFunction h) {
