@@ -39,6 +39,12 @@ final class ModuleCompiler {
      */
     static final boolean STRICT = Boolean.getBoolean("ssvm.compiler.strict");
 
+    /**
+     * Functions whose JVM method would be longer than this many bytes run in the interpreter instead (0: only
+     * those over the JVM's 64 KiB limit). System property {@code ssvm.compiler.interpretAbove}.
+     */
+    static final int INTERPRET_ABOVE = Integer.getInteger("ssvm.compiler.interpretAbove", 0);
+
     private static final AtomicLong COUNTER = new AtomicLong();
     private static final MethodType BRIDGE = MethodType.methodType(void.class, long[].class, Object[].class,
             int.class, Ctx.class);
@@ -133,6 +139,9 @@ final class ModuleCompiler {
                 }
                 bytes = buildClass(plan.className(c), from, to);
             }
+            if (INTERPRET_ABOVE > 0 && markHugeMethods(bytes)) {
+                bytes = buildClass(plan.className(c), from, to);
+            }
             classes.put(plan.className(c), bytes);
         }
         if (!plan.dispatchers.isEmpty()) {
@@ -146,6 +155,26 @@ final class ModuleCompiler {
             }));
         }
         return classes;
+    }
+
+    /**
+     * Marks the functions whose JVM method is longer than {@link #INTERPRET_ABOVE} bytes as left to the
+     * interpreter; true if there were any.
+     */
+    private boolean markHugeMethods(byte[] classBytes) {
+        boolean any = false;
+        for (java.lang.classfile.MethodModel m : classFile.parse(classBytes).methods()) {
+            String name = m.methodName().stringValue();
+            int length = m.findAttribute(java.lang.classfile.Attributes.code()).map(a -> a.codeLength()).orElse(0);
+            if (name.startsWith("f") && length > INTERPRET_ABOVE) {
+                int f = Integer.parseInt(name.substring(1));
+                if (!plan.fallback[f]) {
+                    plan.fallback[f] = true;
+                    any = true;
+                }
+            }
+        }
+        return any;
     }
 
     /** Whether the class file API refused a method for exceeding the JVM's code size limit. */

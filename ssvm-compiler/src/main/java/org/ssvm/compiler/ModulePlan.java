@@ -49,6 +49,53 @@ final class ModulePlan {
         this.hasMemory = module.memoryCount() > 0;
         this.classPrefix = classPrefix;
         this.fallback = new boolean[funcTypes.length];
+        this.mayGrowMemory = hasMemory ? growthAnalysis() : new boolean[funcTypes.length];
+    }
+
+    /**
+     * Per function: whether calling it may grow memory (and so replace the array compiled code caches). True
+     * for imports, and for defined functions that grow memory, call indirectly or call such a function.
+     */
+    final boolean[] mayGrowMemory;
+
+    private boolean[] growthAnalysis() {
+        int n = funcTypes.length;
+        boolean[] grows = new boolean[n];
+        java.util.List<int[]> callees = new java.util.ArrayList<>();
+        for (int f = 0; f < n; f++) {
+            if (f < importedFunctions) {
+                grows[f] = true;
+                callees.add(new int[0]);
+                continue;
+            }
+            org.ssvm.binary.CodeReader in = org.ssvm.binary.CodeReader.forBody(module.bodies().get(f - importedFunctions));
+            java.util.List<Integer> calls = new java.util.ArrayList<>();
+            while (in.hasMore()) {
+                org.ssvm.model.Opcode op = in.next();
+                if (op == org.ssvm.model.Opcode.MEMORY_GROW || op == org.ssvm.model.Opcode.CALL_INDIRECT) {
+                    grows[f] = true;
+                } else if (op == org.ssvm.model.Opcode.CALL) {
+                    calls.add(in.index());
+                }
+            }
+            callees.add(calls.stream().mapToInt(Integer::intValue).toArray());
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int f = importedFunctions; f < n; f++) {
+                if (!grows[f]) {
+                    for (int g : callees.get(f)) {
+                        if (grows[g]) {
+                            grows[f] = true;
+                            changed = true;
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        return grows;
     }
 
     int classCount() {

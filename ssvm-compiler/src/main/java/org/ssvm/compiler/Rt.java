@@ -284,6 +284,34 @@ public final class Rt {
         SimdOps.store(op, c.memory, (addr & 0xFFFF_FFFFL) + (off & 0xFFFF_FFFFL), c.simd, 2, lane);
     }
 
+    // ---- comparisons as 0/1 (when not fused into a branch) ----
+
+    public static int isZero(int a) { return a == 0 ? 1 : 0; }
+
+    public static int nonZero(int a) { return a != 0 ? 1 : 0; }
+
+    public static int isNeg(int a) { return a < 0 ? 1 : 0; }
+
+    public static int nonNeg(int a) { return a >= 0 ? 1 : 0; }
+
+    public static int isPos(int a) { return a > 0 ? 1 : 0; }
+
+    public static int nonPos(int a) { return a <= 0 ? 1 : 0; }
+
+    public static int eq(int a, int b) { return a == b ? 1 : 0; }
+
+    public static int ne(int a, int b) { return a != b ? 1 : 0; }
+
+    public static int lt(int a, int b) { return a < b ? 1 : 0; }
+
+    public static int ge(int a, int b) { return a >= b ? 1 : 0; }
+
+    public static int gt(int a, int b) { return a > b ? 1 : 0; }
+
+    public static int le(int a, int b) { return a <= b ? 1 : 0; }
+
+    public static int isNull(Object a) { return a == null ? 1 : 0; }
+
     // ---- traps ----
 
     public static TrapException unreachable() { return new TrapException("unreachable"); }
