@@ -40,6 +40,16 @@ final class FunctionCompiler {
     private static final int BLOCK = 1;
     private static final int LOOP = 2;
     private static final int IF = 3;
+    /** In a region's method: a label outside the region; branching to it returns its exit code. */
+    private static final int EXIT = 4;
+
+    /** The signature of region methods: {@code (long[] locals, Object[] refLocals, Ctx) int exitCode}. */
+    static final MethodTypeDesc REGION_TYPE = MethodTypeDesc.ofDescriptor("([J[Ljava/lang/Object;Lorg/ssvm/compiler/Ctx;)I");
+
+    static String regionName(int funcIndex, int regionId) { return "r" + funcIndex + "_" + regionId; }
+
+    /** A region whose method still has to be generated, with the types each exit code carries (code k at k-1). */
+    record PendingRegion(RegionPlanner.Region region, List<ValType[]> exits) {}
 
     /** A Wasm control frame. */
     private static final class Frame {
@@ -53,6 +63,7 @@ final class FunctionCompiler {
         Label elseLabel;
         boolean targeted;
         boolean hasElse;
+        int exitCode;
         /** br_table landing pad that drops extra values before branching here (made on demand). */
         Label pad;
 
@@ -90,6 +101,19 @@ final class FunctionCompiler {
     private int skipDepth;
     private CodeReader in;
 
+    /** Regions of this function by start position (empty when it is not split). */
+    private final Map<Integer, RegionPlanner.Region> regions;
+    /** The region compiled by this compiler as its own method, or null for the function's own method. */
+    private RegionPlanner.Region self;
+    private List<ValType[]> selfExits;
+    private int pseudoFrames;
+    private boolean regionDone;
+    /** The arrays locals travel in to and from region methods. */
+    private int lSlot = -1;
+    private int rSlot = -1;
+    /** Region methods this method calls, to be generated next. */
+    final List<PendingRegion> pending = new ArrayList<>();
+
     /** A compiler for the call_indirect dispatcher of type {@code ft} (see {@link #compileDispatcher}). */
     FunctionCompiler(ModulePlan plan, FuncType ft, CodeBuilder cb) {
         this.plan = plan;
@@ -97,6 +121,7 @@ final class FunctionCompiler {
         this.type = ft;
         this.body = null;
         this.cb = cb;
+        this.regions = Map.of();
         for (int i = 0; i < 5; i++) {
             temps.add(new ArrayList<>());
         }
@@ -108,9 +133,18 @@ final class FunctionCompiler {
         this.type = plan.funcTypes[funcIndex];
         this.body = plan.module.bodies().get(funcIndex - plan.importedFunctions);
         this.cb = cb;
+        this.regions = plan.regions[funcIndex] != null ? plan.regions[funcIndex] : Map.of();
         for (int i = 0; i < 5; i++) {
             temps.add(new ArrayList<>());
         }
+    }
+
+    /** A compiler for the method of {@code region} of function {@code funcIndex}. */
+    FunctionCompiler(ModulePlan plan, int funcIndex, CodeBuilder cb, RegionPlanner.Region region,
+                     List<ValType[]> exits) {
+        this(plan, funcIndex, cb);
+        this.self = region;
+        this.selfExits = exits;
     }
 
     // ------------------------------------------------------------------------------------------------ setup
@@ -138,6 +172,16 @@ final class FunctionCompiler {
         if (plan.hasMemory) {
             memSlot = slot++;
         }
+        if (!regions.isEmpty()) {
+            lSlot = slot++;
+            rSlot = slot++;
+            pushConstant(localSlot.length);
+            cb.newarray(TypeKind.LONG);
+            cb.astore(lSlot);
+            pushConstant(localSlot.length);
+            cb.anewarray(CD_Object);
+            cb.astore(rSlot);
+        }
         nextSlot = slot;
         reloadMemory();
 
@@ -151,6 +195,183 @@ final class FunctionCompiler {
                 instruction(op);
             }
         }
+    }
+
+    /**
+     * The method of region {@link #self}: locals come in (and go back out) through the arrays, branches to labels
+     * outside the region return their exit code (1 = innermost enclosing label), {@code return} returns -1 and
+     * falling out of the region 0; carried values travel in the context's result buffer.
+     */
+    void compileRegion() {
+        int nParams = type.paramCount();
+        ValType[] declared = body.locals();
+        localSlot = new int[nParams + declared.length];
+        localType = new ValType[localSlot.length];
+        lSlot = 0;
+        rSlot = 1;
+        ctxSlot = 2;
+        int slot = 3;
+        for (int i = 0; i < localSlot.length; i++) {
+            localType[i] = i < nParams ? type.param(i) : declared[i - nParams];
+            localSlot[i] = slot;
+            slot += JvmTypes.wide(localType[i]) ? 2 : 1;
+        }
+        for (int i = self.used.nextSetBit(0); i >= 0; i = self.used.nextSetBit(i + 1)) {
+            loadLocalFromArrays(i);
+        }
+        if (plan.hasMemory) {
+            memSlot = slot++;
+        }
+        nextSlot = slot;
+        reloadMemory();
+        frames.add(new Frame(FUNC, NONE, type.results(), 0, null));
+        for (int k = selfExits.size(); k >= 1; k--) {
+            ValType[] carried = selfExits.get(k - 1);
+            Frame exit = new Frame(EXIT, carried, carried, 0, null);
+            exit.exitCode = k;
+            frames.add(exit);
+        }
+        pseudoFrames = frames.size();
+        in = CodeReader.forBody(body);
+        in.setPosition(self.start);
+        while (!regionDone) {
+            Opcode op = in.next();
+            if (unreachable) {
+                skip(op);
+            } else {
+                instruction(op);
+            }
+        }
+    }
+
+    private void loadLocalFromArrays(int i) {
+        ValType t = localType[i];
+        if (t.isReference() || t == ValType.V128) {
+            cb.aload(rSlot);
+            pushConstant(i);
+            cb.aaload();
+            if (t == ValType.V128) {
+                cb.checkcast(JvmTypes.CD_V128);
+            }
+        } else {
+            cb.aload(lSlot);
+            pushConstant(i);
+            cb.invokestatic(CD_RT, "g" + JvmTypes.letter(t),
+                    MethodTypeDesc.of(JvmTypes.desc(t), CD_LONG_ARRAY, ConstantDescs.CD_int));
+        }
+        cb.storeLocal(JvmTypes.kind(t), localSlot[i]);
+    }
+
+    private void storeLocalToArrays(int i) {
+        ValType t = localType[i];
+        cb.loadLocal(JvmTypes.kind(t), localSlot[i]);
+        if (t.isReference() || t == ValType.V128) {
+            cb.aload(rSlot);
+            pushConstant(i);
+            rt("sR", "(Ljava/lang/Object;[Ljava/lang/Object;I)V");
+        } else {
+            cb.aload(lSlot);
+            pushConstant(i);
+            cb.invokestatic(CD_RT, "s" + JvmTypes.letter(t),
+                    MethodTypeDesc.of(ConstantDescs.CD_void, JvmTypes.desc(t), CD_LONG_ARRAY, ConstantDescs.CD_int));
+        }
+    }
+
+    private void storeWrittenLocals() {
+        for (int i = self.written.nextSetBit(0); i >= 0; i = self.written.nextSetBit(i + 1)) {
+            storeLocalToArrays(i);
+        }
+    }
+
+    /** Pops values of {@code types} (the last on top) into the context's result buffer. */
+    private void storeBuffer(ValType[] types) {
+        int[] offsets = slotOffsets(types);
+        for (int i = types.length - 1; i >= 0; i--) {
+            ValType t = types[i];
+            loadCtx();
+            if (t.isReference()) {
+                cb.getfield(CD_CTX, "resultRefs", CD_OBJECTS);
+                pushConstant(offsets[i]);
+                rt("sR", "(Ljava/lang/Object;[Ljava/lang/Object;I)V");
+            } else {
+                cb.getfield(CD_CTX, "results", CD_LONG_ARRAY);
+                pushConstant(offsets[i]);
+                cb.invokestatic(CD_RT, "s" + JvmTypes.letter(t),
+                        MethodTypeDesc.of(ConstantDescs.CD_void, JvmTypes.desc(t), CD_LONG_ARRAY, ConstantDescs.CD_int));
+            }
+        }
+    }
+
+    /** Pushes values of {@code types} from the context's result buffer. */
+    private void loadBuffer(ValType[] types) {
+        int[] ro = slotOffsets(types);
+        for (int i = 0; i < types.length; i++) {
+            loadRaw(types[i], () -> {
+                loadCtx();
+                cb.getfield(CD_CTX, "results", CD_LONG_ARRAY);
+            }, () -> {
+                loadCtx();
+                cb.getfield(CD_CTX, "resultRefs", CD_OBJECTS);
+            }, ro[i]);
+        }
+    }
+
+    /** Calls the method of region {@code r} (a block or loop starting here, on an empty stack) and continues after it. */
+    private void callRegion(RegionPlanner.Region r, ValType[] results) {
+        for (int i = r.used.nextSetBit(0); i >= 0; i = r.used.nextSetBit(i + 1)) {
+            storeLocalToArrays(i);
+        }
+        cb.aload(lSlot);
+        cb.aload(rSlot);
+        loadCtx();
+        cb.invokestatic(plan.owner(funcIndex), regionName(funcIndex, r.id), REGION_TYPE);
+        int exits = frames.size() - 1;
+        List<ValType[]> exitTypes = new ArrayList<>();
+        for (int k = 1; k <= exits; k++) {
+            exitTypes.add(frame(k - 1).branchTypes());
+        }
+        pending.add(new PendingRegion(r, exitTypes));
+        for (int i = r.written.nextSetBit(0); i >= 0; i = r.written.nextSetBit(i + 1)) {
+            loadLocalFromArrays(i);
+        }
+        reloadMemory();
+        Label normal = cb.newLabel();
+        Label ret = cb.newLabel();
+        Label after = cb.newLabel();
+        List<SwitchCase> cases = new ArrayList<>();
+        cases.add(SwitchCase.of(-1, ret));
+        cases.add(SwitchCase.of(0, normal));
+        Label[] exitLabels = new Label[exits + 1];
+        for (int k = 1; k <= exits; k++) {
+            exitLabels[k] = cb.newLabel();
+            cases.add(SwitchCase.of(k, exitLabels[k]));
+        }
+        cb.tableswitch(-1, exits, normal, cases);
+        cb.labelBinding(ret);
+        loadBuffer(type.results());
+        emitReturn();
+        for (int k = 1; k <= exits; k++) {
+            cb.labelBinding(exitLabels[k]);
+            Frame target = frame(k - 1);
+            loadBuffer(target.branchTypes());
+            pushAll(target.branchTypes());
+            branch(target);
+            sp = 0;
+        }
+        cb.labelBinding(normal);
+        loadBuffer(results);
+        cb.labelBinding(after);
+        pushAll(results);
+        in.setPosition(r.end);
+    }
+
+    /** Whether the block or loop just read starts a region to call here. */
+    private boolean isRegionStart(ValType[][] bt) {
+        if (regions.isEmpty() || sp != 0 || bt[0].length != 0) {
+            return false;
+        }
+        RegionPlanner.Region r = regions.get(in.opcodePosition());
+        return r != null && r != self;
     }
 
     private void skip(Opcode op) {
@@ -313,6 +534,13 @@ final class FunctionCompiler {
             emitReturn();
             return;
         }
+        if (f.kind == EXIT) {
+            storeBuffer(f.results);
+            storeWrittenLocals();
+            pushConstant(f.exitCode);
+            cb.ireturn();
+            return;
+        }
         ValType[] carried = f.branchTypes();
         int extras = sp - f.height - carried.length;
         if (extras > 0) {
@@ -337,12 +565,16 @@ final class FunctionCompiler {
     }
 
     private boolean needsDrop(Frame f) {
-        return f.kind == FUNC || sp - f.height - f.branchTypes().length > 0;
+        return f.kind == FUNC || f.kind == EXIT || sp - f.height - f.branchTypes().length > 0;
     }
 
     private void emitReturn() {
         ValType[] results = type.results();
-        if (results.length == 0) {
+        if (self != null) {
+            storeBuffer(results);
+            cb.iconst_m1();
+            cb.ireturn();
+        } else if (results.length == 0) {
             cb.return_();
         } else if (results.length == 1) {
             cb.return_(JvmTypes.kind(results[0]));
@@ -418,6 +650,15 @@ final class FunctionCompiler {
         sp = f.height;
         pushAll(f.results);
         unreachable = !endReachable;
+        if (self != null && frames.size() == pseudoFrames) {
+            if (endReachable) {
+                storeBuffer(f.results);
+                storeWrittenLocals();
+                cb.iconst_0();
+                cb.ireturn();
+            }
+            regionDone = true;
+        }
     }
 
     // ------------------------------------------------------------------------------------------------ calls
@@ -602,10 +843,18 @@ final class FunctionCompiler {
             }
             case BLOCK -> {
                 ValType[][] bt = blockType();
+                if (isRegionStart(bt)) {
+                    callRegion(regions.get(in.opcodePosition()), bt[1]);
+                    return;
+                }
                 frames.add(new Frame(BLOCK, bt[0], bt[1], sp - bt[0].length, cb.newLabel()));
             }
             case LOOP -> {
                 ValType[][] bt = blockType();
+                if (isRegionStart(bt)) {
+                    callRegion(regions.get(in.opcodePosition()), bt[1]);
+                    return;
+                }
                 Label head = cb.newBoundLabel();
                 frames.add(new Frame(LOOP, bt[0], bt[1], sp - bt[0].length, head));
             }

@@ -51,6 +51,13 @@ final class ModuleCompiler {
 
     private final ModulePlan plan;
     private final ClassFile classFile;
+    /**
+     * Functions whose JVM method is longer than this get blocks moved to methods of their own (HotSpot compiles
+     * no method over 8000 bytes). System property {@code ssvm.compiler.splitAbove}; 0 turns splitting off.
+     */
+    private final int splitAbove = Integer.getInteger("ssvm.compiler.splitAbove", 7600);
+    /** Smallest block worth a region, in Wasm bytes (system property {@code ssvm.compiler.minRegion}). */
+    private final int minRegion = Integer.getInteger("ssvm.compiler.minRegion", RegionPlanner.MIN_REGION_BYTES);
 
     private ModuleCompiler(Module module) {
         this.plan = new ModulePlan(module, "org.ssvm.compiler.gen.Wasm" + COUNTER.incrementAndGet());
@@ -133,10 +140,15 @@ final class ModuleCompiler {
                             if (STRICT && !tooLarge(perFunction)) {
                                 throw perFunction;
                             }
-                            plan.fallback[f] = true;
+                            if (!tooLarge(perFunction) || !retrySplit(c, f)) {
+                                plan.fallback[f] = true;
+                            }
                         }
                     }
                 }
+                bytes = buildClass(plan.className(c), from, to);
+            }
+            if (splitAbove > 0 && splitHugeMethods(bytes)) {
                 bytes = buildClass(plan.className(c), from, to);
             }
             if (INTERPRET_ABOVE > 0 && markHugeMethods(bytes)) {
@@ -155,6 +167,38 @@ final class ModuleCompiler {
             }));
         }
         return classes;
+    }
+
+    /**
+     * Plans regions for the functions whose JVM method is longer than {@link #splitAbove} bytes, so that their
+     * pieces fit; true if any function got regions.
+     */
+    private boolean splitHugeMethods(byte[] classBytes) {
+        boolean any = false;
+        for (java.lang.classfile.MethodModel m : classFile.parse(classBytes).methods()) {
+            String name = m.methodName().stringValue();
+            int length = m.findAttribute(java.lang.classfile.Attributes.code()).map(a -> a.codeLength()).orElse(0);
+            if (name.startsWith("f") && length > splitAbove) {
+                int f = Integer.parseInt(name.substring(1));
+                if (!plan.fallback[f] && plan.regions[f] == null) {
+                    any |= split(f, (double) length / wasmLength(f));
+                }
+            }
+        }
+        return any;
+    }
+
+    private int wasmLength(int f) { return plan.module.bodies().get(f - plan.importedFunctions).code().length; }
+
+    /** Splits function f given its JVM bytes per Wasm byte; false if no block could be made a region. */
+    private boolean split(int f, double ratio) {
+        int budget = Math.max(minRegion, (int) (splitAbove * 0.6 / Math.max(ratio, 0.5)));
+        var regions = RegionPlanner.plan(plan.module.bodies().get(f - plan.importedFunctions), budget, minRegion);
+        if (regions.isEmpty()) {
+            return false;
+        }
+        plan.regions[f] = regions;
+        return true;
     }
 
     /**
@@ -177,6 +221,20 @@ final class ModuleCompiler {
         return any;
     }
 
+    /** After f was too large for one method: split it (guessing 4 JVM bytes per Wasm byte); true if it builds. */
+    private boolean retrySplit(int c, int f) {
+        if (splitAbove <= 0 || plan.regions[f] != null || !split(f, 4.0)) {
+            return false;
+        }
+        try {
+            buildClass(plan.className(c) + "Probe", f, f + 1);
+            return true;
+        } catch (RuntimeException stillTooLarge) {
+            plan.regions[f] = null;
+            return false;
+        }
+    }
+
     /** Whether the class file API refused a method for exceeding the JVM's code size limit. */
     private static boolean tooLarge(RuntimeException e) {
         return e instanceof IllegalArgumentException && e.getMessage() != null
@@ -195,14 +253,25 @@ final class ModuleCompiler {
     private void addFunction(ClassBuilder clb, int f) {
         FuncType ft = plan.funcTypes[f];
         int flags = ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC;
+        java.util.ArrayDeque<FunctionCompiler.PendingRegion> regions = new java.util.ArrayDeque<>();
         clb.withMethodBody(ModulePlan.methodName(f), JvmTypes.methodType(ft), flags, cb -> {
             FunctionCompiler fc = new FunctionCompiler(plan, f, cb);
             if (plan.fallback[f]) {
                 fc.compileFallbackStub();
             } else {
                 fc.compile();
+                regions.addAll(fc.pending);
             }
         });
+        while (!regions.isEmpty()) {
+            FunctionCompiler.PendingRegion r = regions.poll();
+            clb.withMethodBody(FunctionCompiler.regionName(f, r.region().id), FunctionCompiler.REGION_TYPE, flags,
+                    cb -> {
+                        FunctionCompiler rc = new FunctionCompiler(plan, f, cb, r.region(), r.exits());
+                        rc.compileRegion();
+                        regions.addAll(rc.pending);
+                    });
+        }
         clb.withMethodBody(ModulePlan.bridgeName(f), JvmTypes.BRIDGE_TYPE, flags, cb -> bridge(cb, f, ft));
     }
 

@@ -20,6 +20,10 @@ final class ModulePlan {
     /** Defined functions compiled as stubs that call the interpreter (by function index). */
     final boolean[] fallback;
 
+    /** Per defined function: the blocks compiled as methods of their own, or null when it is not split. */
+    @SuppressWarnings("unchecked")
+    final java.util.Map<Integer, RegionPlanner.Region>[] regions;
+
     /** Function types that call_indirect dispatchers were requested for, numbered in order. */
     final java.util.Map<FuncType, Integer> dispatchers = new java.util.LinkedHashMap<>();
 
@@ -49,6 +53,9 @@ final class ModulePlan {
         this.hasMemory = module.memoryCount() > 0;
         this.classPrefix = classPrefix;
         this.fallback = new boolean[funcTypes.length];
+        @SuppressWarnings("unchecked")
+        java.util.Map<Integer, RegionPlanner.Region>[] r = new java.util.Map[funcTypes.length];
+        this.regions = r;
         this.mayGrowMemory = hasMemory ? growthAnalysis() : new boolean[funcTypes.length];
     }
 
@@ -116,7 +123,7 @@ final class ModulePlan {
 
     /** The most raw slots any function result list needs (for the context's multi-value buffer). */
     int maxResultSlots() {
-        int n = 1;
+        int n = 2; // region exits carry block results (a v128 takes 2)
         for (FuncType t : module.types()) {
             n = Math.max(n, org.ssvm.runtime.FunctionInstance.slotCount(t.results()));
         }

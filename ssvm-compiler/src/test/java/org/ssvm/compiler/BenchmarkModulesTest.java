@@ -64,12 +64,15 @@ class BenchmarkModulesTest {
     @ParameterizedTest
     @CsvSource({"hello,''", "fib,20", "sieve,1", "matmul,30", "nbody,2000", "sha256,1", "fannkuch,7",
             "mandelbrot,80", "interp,20000", "bintree,6", "lz,1"})
-    void kernelsPrintTheSameInBothEngines(String name, String arg) throws IOException {
+    void kernelsPrintTheSameInBothEngines(String name, String arg) throws Exception {
         Path file = SharedMaterial.require("bench/wasm").resolve(name + ".wasm");
         String interpreted = run(EngineKind.INTERPRETER, file, arg);
         String compiled = run(EngineKind.COMPILER, file, arg);
         assertTrue(interpreted.startsWith("exit 0\n") && interpreted.length() > 8, interpreted);
         assertEquals(interpreted, compiled);
+        // again with every block of every function compiled as a method of its own
+        String split = SplitEverything.run(() -> run(EngineKind.COMPILER, file, arg));
+        assertEquals(interpreted, split);
     }
 
     private static String run(EngineKind engine, Path file, String arg) throws IOException {

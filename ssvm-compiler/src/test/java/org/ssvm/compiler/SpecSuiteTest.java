@@ -50,6 +50,13 @@ class SpecSuiteTest {
             compiled.run(json);
             SpecRunner interpreted = new SpecRunner(dir, EngineKind.INTERPRETER);
             interpreted.run(json);
+            // and with every block of every function compiled as a method of its own
+            SpecRunner split = new SpecRunner(dir, EngineKind.COMPILER);
+            SplitEverything.run(() -> {
+                split.run(json);
+                return null;
+            });
+            compiled.failures.addAll(split.failures.stream().map(f -> f + " (split)").toList());
             compiledPassed += compiled.passed;
             interpretedPassed += interpreted.passed;
             compilerFailures.addAll(compiled.failures);
