@@ -107,6 +107,9 @@ final class ModuleCompiler {
                 direct[f] = MethodHandles.publicLookup().findStatic(loaded[c], ModulePlan.methodName(f),
                         JvmTypes.methodType(plan.funcTypes[f]).resolveConstantDesc(MethodHandles.lookup()));
             }
+            if (classes.containsKey(plan.dispatcherClass())) {
+                Class.forName(plan.dispatcherClass(), true, loader); // now, not first deep in a recursion
+            }
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot load compiled code", e);
         }
