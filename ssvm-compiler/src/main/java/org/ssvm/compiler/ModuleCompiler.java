@@ -157,6 +157,9 @@ final class ModuleCompiler {
             if (INTERPRET_ABOVE > 0 && markHugeMethods(bytes)) {
                 bytes = buildClass(plan.className(c), from, to);
             }
+            if (failsVerification(bytes, from, to)) {
+                bytes = buildClass(plan.className(c), from, to);
+            }
             classes.put(plan.className(c), bytes);
         }
         if (!plan.dispatchers.isEmpty()) {
@@ -236,6 +239,33 @@ final class ModuleCompiler {
             plan.regions[f] = null;
             return false;
         }
+    }
+
+    /**
+     * Runs the JVM's verification rules over a generated class before it is loaded, so that a compiler bug in one
+     * function leaves that function to the interpreter instead of failing the module (an error in strict mode).
+     * True if functions were marked.
+     */
+    private boolean failsVerification(byte[] classBytes, int from, int to) {
+        var errors = classFile.verify(classBytes);
+        if (errors.isEmpty()) {
+            return false;
+        }
+        if (STRICT) {
+            throw new IllegalStateException("generated code fails verification: " + errors);
+        }
+        boolean any = false;
+        for (int f = from; f < to; f++) {
+            if (!plan.fallback[f]) {
+                byte[] alone = buildClass(plan.className(0) + "Probe", f, f + 1);
+                if (!classFile.verify(alone).isEmpty()) {
+                    plan.fallback[f] = true;
+                    plan.regions[f] = null;
+                    any = true;
+                }
+            }
+        }
+        return any;
     }
 
     /** Whether the class file API refused a method for exceeding the JVM's code size limit. */
