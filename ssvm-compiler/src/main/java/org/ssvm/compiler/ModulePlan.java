@@ -21,7 +21,6 @@ final class ModulePlan {
     final boolean[] fallback;
 
     /** Per defined function: the blocks compiled as methods of their own, or null when it is not split. */
-    @SuppressWarnings("unchecked")
     final java.util.Map<Integer, RegionPlanner.Region>[] regions;
 
     /** Function types that call_indirect dispatchers were requested for, numbered in order. */
@@ -53,9 +52,7 @@ final class ModulePlan {
         this.hasMemory = module.memoryCount() > 0;
         this.classPrefix = classPrefix;
         this.fallback = new boolean[funcTypes.length];
-        @SuppressWarnings("unchecked")
-        java.util.Map<Integer, RegionPlanner.Region>[] r = new java.util.Map[funcTypes.length];
-        this.regions = r;
+        this.regions = newRegionTable(funcTypes.length);
         this.mayGrowMemory = hasMemory ? growthAnalysis() : new boolean[funcTypes.length];
     }
 
@@ -103,6 +100,11 @@ final class ModulePlan {
             }
         }
         return grows;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static java.util.Map<Integer, RegionPlanner.Region>[] newRegionTable(int n) {
+        return new java.util.Map[n];
     }
 
     int classCount() {
