@@ -277,6 +277,17 @@ final class FunctionCompiler {
         }
     }
 
+    private Label exitEpilogue;
+
+    /** Leaves the region method with {@code code}, through the shared epilogue (the JVM stack must be empty). */
+    private void exitWith(int code) {
+        if (exitEpilogue == null) {
+            exitEpilogue = cb.newLabel();
+        }
+        pushConstant(code);
+        cb.goto_(exitEpilogue);
+    }
+
     private void storeWrittenLocals() {
         for (int i = self.written.nextSetBit(0); i >= 0; i = self.written.nextSetBit(i + 1)) {
             storeLocalToArrays(i);
@@ -536,9 +547,10 @@ final class FunctionCompiler {
         }
         if (f.kind == EXIT) {
             storeBuffer(f.results);
-            storeWrittenLocals();
-            pushConstant(f.exitCode);
-            cb.ireturn();
+            for (int i = sp - f.results.length - 1; i >= 0; i--) {
+                popValue(stack[i]); // the region started on an empty stack: leave it empty for the epilogue
+            }
+            exitWith(f.exitCode);
             return;
         }
         ValType[] carried = f.branchTypes();
@@ -653,8 +665,15 @@ final class FunctionCompiler {
         if (self != null && frames.size() == pseudoFrames) {
             if (endReachable) {
                 storeBuffer(f.results);
+                exitWith(0);
+            }
+            if (exitEpilogue != null) {
+                // shared by all exits: store the locals the region wrote, return the exit code
+                cb.labelBinding(exitEpilogue);
+                int code = temp(ValType.I32, 0);
+                cb.istore(code);
                 storeWrittenLocals();
-                cb.iconst_0();
+                cb.iload(code);
                 cb.ireturn();
             }
             regionDone = true;

@@ -85,7 +85,8 @@ final class RegionPlanner {
                     continue;
                 }
                 int unit = unitOf(b, regions);
-                if (remaining.get(unit) > budget && b.size() < remaining.get(unit)) {
+                // a block that is nearly all of its unit would only add a level of calls: look inside it instead
+                if (remaining.get(unit) > budget && b.size() <= remaining.get(unit) * 0.9) {
                     Region r = new Region(regions.size(), b.start(), b.end());
                     int inner = b.size();
                     // regions already inside b (chosen earlier for the same unit) now belong to b
