@@ -61,6 +61,25 @@ class BenchmarkModulesTest {
         assertTrue(functions > 100, "compiled only " + functions + " functions");
     }
 
+    @Test
+    void everyWasiTestModuleCompilesAndLoads() throws IOException {
+        Path dir = SharedMaterial.require("wasi-testsuite");
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(dir)) {
+            files = s.filter(p -> p.toString().endsWith(".wasm")).sorted().toList();
+        }
+        assertTrue(files.size() > 50, "too few WASI test modules: " + files.size());
+        int functions = 0;
+        for (Path file : files) {
+            Module m = load(file);
+            // strict mode (set by the build): code that fails verification throws instead of falling back
+            ModuleCode code = ModuleCompiler.compile(m);
+            assertEquals(0, code.fallbackCount(), file + " has functions left to the interpreter");
+            functions += m.bodies().size();
+        }
+        assertTrue(functions > 10_000, "compiled only " + functions + " functions");
+    }
+
     @ParameterizedTest
     @CsvSource({"hello,''", "fib,20", "sieve,1", "matmul,30", "nbody,2000", "sha256,1", "fannkuch,7",
             "mandelbrot,80", "interp,20000", "bintree,6", "lz,1"})
