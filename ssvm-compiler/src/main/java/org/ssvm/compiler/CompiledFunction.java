@@ -27,6 +27,10 @@ final class CompiledFunction extends FunctionInstance {
         MethodHandle b = bridge;
         if (b == null) {
             b = state.code().bridge(index);
+            if (b == null) { // too many parameters for a JVM method: the interpreter runs it
+                ctx.fallbacks[index].invoke(slots, refs, base);
+                return;
+            }
             bridge = b;
         }
         try {

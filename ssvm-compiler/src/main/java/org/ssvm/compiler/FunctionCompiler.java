@@ -742,10 +742,11 @@ final class FunctionCompiler {
 
     private void directCall(int callee) {
         FuncType ft = plan.funcTypes[callee];
-        if (callee < plan.importedFunctions) {
+        if (callee < plan.importedFunctions || plan.noMethod(callee)) {
+            String array = callee < plan.importedFunctions ? "functions" : "fallbacks";
             rawCall(ft, () -> {
                 loadCtx();
-                cb.getfield(CD_CTX, "functions", CD_FUNCTION.arrayType());
+                cb.getfield(CD_CTX, array, CD_FUNCTION.arrayType());
                 pushConstant(callee);
                 cb.aaload();
             });
@@ -917,6 +918,13 @@ final class FunctionCompiler {
                 pushConstant(in.index2());
                 rt("indirect", "(ILorg/ssvm/compiler/Ctx;II)Lorg/ssvm/runtime/FunctionInstance;");
                 sp--;
+                if (!ModulePlan.fitsJvmMethod(ft)) {
+                    int fnSlot = temp(ValType.EXTERNREF, 2);
+                    cb.astore(fnSlot);
+                    rawCall(ft, () -> cb.aload(fnSlot));
+                    finishCall(ft, true);
+                    return;
+                }
                 loadCtx();
                 cb.invokestatic(ClassDesc.of(plan.dispatcherClass()), ModulePlan.dispatcherName(plan.dispatcher(ft)),
                         ModulePlan.dispatcherType(ft));

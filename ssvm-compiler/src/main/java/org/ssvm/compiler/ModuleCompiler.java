@@ -99,6 +99,9 @@ final class ModuleCompiler {
         try {
             Class<?>[] loaded = new Class<?>[plan.classCount()];
             for (int f = plan.importedFunctions; f < bridges.length; f++) {
+                if (plan.noMethod(f)) {
+                    continue; // CompiledFunction calls the interpreter directly
+                }
                 int c = plan.classOf(f);
                 if (loaded[c] == null) {
                     loaded[c] = Class.forName(plan.className(c), true, loader);
@@ -119,7 +122,8 @@ final class ModuleCompiler {
     private Map<String, byte[]> generateAll() {
         int total = plan.funcTypes.length;
         for (int f = plan.importedFunctions; f < total; f++) {
-            if (plan.module.bodies().get(f - plan.importedFunctions).code().length > MAX_BODY_BYTES) {
+            if (plan.module.bodies().get(f - plan.importedFunctions).code().length > MAX_BODY_BYTES
+                    || localSlots(f) > MAX_LOCAL_SLOTS || plan.noMethod(f)) {
                 plan.fallback[f] = true;
             }
         }
@@ -127,40 +131,7 @@ final class ModuleCompiler {
         for (int c = 0; c < plan.classCount(); c++) {
             int from = plan.importedFunctions + c * ModulePlan.FUNCTIONS_PER_CLASS;
             int to = Math.min(total, from + ModulePlan.FUNCTIONS_PER_CLASS);
-            byte[] bytes;
-            try {
-                bytes = buildClass(plan.className(c), from, to);
-            } catch (RuntimeException e) {
-                if (STRICT && !tooLarge(e)) {
-                    throw e;
-                }
-                // find the functions that cannot be compiled, leave them to the interpreter, and build again
-                for (int f = from; f < to; f++) {
-                    if (!plan.fallback[f]) {
-                        try {
-                            buildClass(plan.className(c) + "Probe", f, f + 1);
-                        } catch (RuntimeException perFunction) {
-                            if (STRICT && !tooLarge(perFunction)) {
-                                throw perFunction;
-                            }
-                            if (!tooLarge(perFunction) || !retrySplit(c, f)) {
-                                plan.fallback[f] = true;
-                            }
-                        }
-                    }
-                }
-                bytes = buildClass(plan.className(c), from, to);
-            }
-            if (splitAbove > 0 && splitHugeMethods(bytes)) {
-                bytes = buildClass(plan.className(c), from, to);
-            }
-            if (INTERPRET_ABOVE > 0 && markHugeMethods(bytes)) {
-                bytes = buildClass(plan.className(c), from, to);
-            }
-            if (failsVerification(bytes, from, to)) {
-                bytes = buildClass(plan.className(c), from, to);
-            }
-            classes.put(plan.className(c), bytes);
+            classes.put(plan.className(c), buildChunk(c, from, to));
         }
         if (!plan.dispatchers.isEmpty()) {
             classes.put(plan.dispatcherClass(), classFile.build(ClassDesc.of(plan.dispatcherClass()), clb -> {
@@ -268,6 +239,81 @@ final class ModuleCompiler {
         return any;
     }
 
+    /** The classes of functions [from, to): compiled where possible, split where big, verified. */
+    private byte[] buildChunk(int c, int from, int to) {
+        byte[] bytes;
+        try {
+            bytes = buildClass(plan.className(c), from, to);
+        } catch (RuntimeException e) {
+            if (STRICT && !tooLarge(e)) {
+                throw e;
+            }
+            // find the functions that cannot be compiled, leave them to the interpreter, and build again
+            for (int f = from; f < to; f++) {
+                if (!plan.fallback[f]) {
+                    try {
+                        buildClass(plan.className(c) + "Probe", f, f + 1);
+                    } catch (RuntimeException perFunction) {
+                        if (STRICT && !tooLarge(perFunction)) {
+                            throw perFunction;
+                        }
+                        if (!tooLarge(perFunction) || !retrySplit(c, f)) {
+                            plan.fallback[f] = true;
+                        }
+                    }
+                }
+            }
+            bytes = rebuild(c, from, to);
+        }
+        if (splitAbove > 0 && splitHugeMethods(bytes)) {
+            bytes = rebuild(c, from, to);
+        }
+        if (INTERPRET_ABOVE > 0 && markHugeMethods(bytes)) {
+            bytes = rebuild(c, from, to);
+        }
+        if (failsVerification(bytes, from, to)) {
+            bytes = rebuild(c, from, to);
+        }
+        return bytes;
+    }
+
+    /**
+     * Builds the chunk again after a change of plan. Should that fail (say the class's constant pool overflows),
+     * splitting is undone, and then the whole chunk is left to the interpreter.
+     */
+    private byte[] rebuild(int c, int from, int to) {
+        try {
+            return buildClass(plan.className(c), from, to);
+        } catch (RuntimeException e) {
+            if (STRICT) {
+                throw e;
+            }
+            for (int f = from; f < to; f++) {
+                plan.regions[f] = null;
+            }
+            try {
+                return buildClass(plan.className(c), from, to);
+            } catch (RuntimeException again) {
+                java.util.Arrays.fill(plan.fallback, from, to, true);
+                return buildClass(plan.className(c), from, to);
+            }
+        }
+    }
+
+    /** JVM local slots the method of function f needs at least (a method may have 65535). */
+    private int localSlots(int f) {
+        int n = 8;
+        for (ValType t : plan.funcTypes[f].params()) {
+            n += JvmTypes.wide(t) ? 2 : 1;
+        }
+        for (ValType t : plan.module.bodies().get(f - plan.importedFunctions).locals()) {
+            n += JvmTypes.wide(t) ? 2 : 1;
+        }
+        return n;
+    }
+
+    private static final int MAX_LOCAL_SLOTS = 60_000;
+
     /** Whether the class file API refused a method for exceeding the JVM's code size limit. */
     private static boolean tooLarge(RuntimeException e) {
         return e instanceof IllegalArgumentException && e.getMessage() != null
@@ -284,6 +330,9 @@ final class ModuleCompiler {
     }
 
     private void addFunction(ClassBuilder clb, int f) {
+        if (plan.noMethod(f)) {
+            return;
+        }
         FuncType ft = plan.funcTypes[f];
         int flags = ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC;
         java.util.ArrayDeque<FunctionCompiler.PendingRegion> regions = new java.util.ArrayDeque<>();

@@ -107,6 +107,21 @@ final class ModulePlan {
         return new java.util.Map[n];
     }
 
+    /**
+     * Whether functions of this type can be JVM methods: a method takes at most 255 parameter slots, and ours take
+     * the context and, for call_indirect dispatchers, the callee besides. Others run in the interpreter.
+     */
+    static boolean fitsJvmMethod(FuncType ft) {
+        int slots = 2;
+        for (int i = 0; i < ft.paramCount(); i++) {
+            slots += JvmTypes.wide(ft.param(i)) ? 2 : 1;
+        }
+        return slots <= 255;
+    }
+
+    /** Whether defined function f has no JVM method at all (its type does not fit one). */
+    boolean noMethod(int f) { return !fitsJvmMethod(funcTypes[f]); }
+
     int classCount() {
         int defined = funcTypes.length - importedFunctions;
         return Math.max(1, (defined + FUNCTIONS_PER_CLASS - 1) / FUNCTIONS_PER_CLASS);

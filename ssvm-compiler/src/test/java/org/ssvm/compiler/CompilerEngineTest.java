@@ -72,6 +72,32 @@ class CompilerEngineTest {
     }
 
     @Test
+    void functionWithMoreParametersThanAJvmMethodTakes() {
+        ModuleBuilder b = new ModuleBuilder();
+        org.ssvm.model.ValType[] params = new org.ssvm.model.ValType[200];
+        java.util.Arrays.fill(params, I64);
+        // sum of the first and last parameters
+        int wide = b.func("wide", params, t(I64), Code.of().get(0).get(199).op(Opcode.I64_ADD).end());
+        int wideType = b.type(params, I64);
+        Code call = Code.of();
+        Code indirect = Code.of();
+        for (int i = 0; i < 200; i++) {
+            call.i64(i);
+            indirect.i64(2L * i);
+        }
+        b.func("direct", t(), t(I64), call.op(Opcode.CALL, wide).end());
+        b.table("t", org.ssvm.model.ValType.FUNCREF, Limits.of(1, 1));
+        b.activeElem(0, 0, wide);
+        b.func("indirect", t(), t(I64), indirect.i32(0).op(Opcode.CALL_INDIRECT, wideType, 0).end());
+        WasmInstance inst = both(b, compiler);
+        assertEquals(199L, inst.function("direct").call()[0]);
+        assertEquals(398L, inst.function("indirect").call()[0]);
+        Object[] args = new Object[200];
+        java.util.Arrays.fill(args, 5L);
+        assertEquals(10L, inst.function("wide").call(args)[0]);
+    }
+
+    @Test
     void multiValueCallsBetweenCompiledFunctions() {
         ModuleBuilder b = new ModuleBuilder();
         // swap(a, b) = (b, a, a + b as f64)
