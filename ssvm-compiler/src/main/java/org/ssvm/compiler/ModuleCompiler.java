@@ -45,6 +45,13 @@ final class ModuleCompiler {
      */
     static final int INTERPRET_ABOVE = Integer.getInteger("ssvm.compiler.interpretAbove", 0);
 
+    /**
+     * Whether generated classes are checked with the class file API's verifier before loading (in strict mode, or
+     * with system property {@code ssvm.compiler.verify=true}). It costs about twice the generation time, so by
+     * default the JVM's own verification at load time is relied on, and a rejected module compiled again.
+     */
+    static final boolean VERIFY = STRICT || Boolean.getBoolean("ssvm.compiler.verify");
+
     private static final AtomicLong COUNTER = new AtomicLong();
     private static final MethodType BRIDGE = MethodType.methodType(void.class, long[].class, Object[].class,
             int.class, Ctx.class);
@@ -68,7 +75,28 @@ final class ModuleCompiler {
 
     /** Compiles and loads a validated module. */
     static ModuleCode compile(Module module) {
-        return new ModuleCompiler(module).run();
+        ModuleCompiler first = new ModuleCompiler(module);
+        try {
+            return first.run();
+        } catch (LinkageError e) {
+            // the JVM rejected generated code (a compiler bug): find the functions at fault, leave them to the
+            // interpreter and compile again under new class names
+            if (STRICT) {
+                throw e;
+            }
+            ModuleCompiler again = new ModuleCompiler(module);
+            for (Map.Entry<String, byte[]> c : first.generated.entrySet()) {
+                if (c.getKey().equals(first.plan.dispatcherClass())) {
+                    continue;
+                }
+                int chunk = Integer.parseInt(c.getKey().substring(c.getKey().lastIndexOf('$') + 1));
+                int from = first.plan.importedFunctions + chunk * ModulePlan.FUNCTIONS_PER_CLASS;
+                int to = Math.min(first.plan.funcTypes.length, from + ModulePlan.FUNCTIONS_PER_CLASS);
+                first.failsVerification(c.getValue(), from, to);
+            }
+            System.arraycopy(first.plan.fallback, 0, again.plan.fallback, 0, first.plan.fallback.length);
+            return again.run();
+        }
     }
 
     /** Generates the class files of a validated module, by class name (for tests and tools). */
@@ -84,6 +112,9 @@ final class ModuleCompiler {
             org.ssvm.runtime.simd.SimdOps.class, org.ssvm.runtime.Memory.class, org.ssvm.runtime.Table.class,
             org.ssvm.runtime.Instantiator.class, org.ssvm.TrapException.class, org.ssvm.model.Opcode.class};
 
+    /** The class files of the last {@link #generateAll()}, by name. */
+    private Map<String, byte[]> generated = Map.of();
+
     private ModuleCode run() {
         for (Class<?> c : HELPERS) {
             try {
@@ -93,6 +124,7 @@ final class ModuleCompiler {
             }
         }
         Map<String, byte[]> classes = generateAll();
+        generated = classes;
         CodeLoader loader = new CodeLoader(ModuleCompiler.class.getClassLoader(), classes);
         MethodHandle[] bridges = new MethodHandle[plan.funcTypes.length];
         MethodHandle[] direct = new MethodHandle[plan.funcTypes.length];
@@ -222,7 +254,7 @@ final class ModuleCompiler {
         if (errors.isEmpty()) {
             return false;
         }
-        if (STRICT) {
+        if (STRICT && VERIFY) {
             throw new IllegalStateException("generated code fails verification: " + errors);
         }
         boolean any = false;
@@ -271,7 +303,7 @@ final class ModuleCompiler {
         if (INTERPRET_ABOVE > 0 && markHugeMethods(bytes)) {
             bytes = rebuild(c, from, to);
         }
-        if (failsVerification(bytes, from, to)) {
+        if (VERIFY && failsVerification(bytes, from, to)) {
             bytes = rebuild(c, from, to);
         }
         return bytes;
