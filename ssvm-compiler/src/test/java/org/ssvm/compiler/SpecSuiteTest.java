@@ -72,7 +72,7 @@ class SpecSuiteTest {
         System.out.printf("spec 2.0: compiler passed %d, failed %d; interpreter passed %d%n", compiledPassed,
                 compilerFailures.size(), interpretedPassed);
         System.out.println("scripts wast2json cannot convert (skipped): " + unconvertible);
-        assertTrue(unconvertible.size() < 10, "too many scripts skipped: " + unconvertible);
+        assertTrue(unconvertible.size() <= 1, "too many scripts skipped: " + unconvertible);
         compilerFailures.stream().limit(40).forEach(f -> System.out.println("  compiler: " + f));
         if (!regressions.isEmpty()) {
             fail(regressions.size() + " assertions fail only in the compiler, e.g.:\n  "
@@ -90,9 +90,11 @@ class SpecSuiteTest {
         if (wast2json(script, json)) {
             return true;
         }
-        // this wabt wants an explicit table index; the scripts may leave out index 0
+        // this wabt wants an explicit table index (the scripts may leave out index 0) and does not parse an
+        // atypical folded condition; rewrite both into equivalent forms it knows
         String text = Files.readString(script);
-        String patched = IMPLICIT_TABLE.matcher(text).replaceAll("$1 0");
+        String patched = IMPLICIT_TABLE.matcher(text).replaceAll("$1 0")
+                .replace("(if (i32.const 1) (i32.eqz) (then) (else))", "(if (i32.eqz (i32.const 1)) (then) (else))");
         if (patched.equals(text)) {
             return false;
         }
