@@ -348,7 +348,6 @@ final class FunctionCompiler {
         reloadMemory();
         Label normal = cb.newLabel();
         Label ret = cb.newLabel();
-        Label after = cb.newLabel();
         List<SwitchCase> cases = new ArrayList<>();
         cases.add(SwitchCase.of(-1, ret));
         cases.add(SwitchCase.of(0, normal));
@@ -371,7 +370,6 @@ final class FunctionCompiler {
         }
         cb.labelBinding(normal);
         loadBuffer(results);
-        cb.labelBinding(after);
         pushAll(results);
         in.setPosition(r.end);
     }
