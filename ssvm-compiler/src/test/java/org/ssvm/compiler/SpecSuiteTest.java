@@ -38,6 +38,7 @@ class SpecSuiteTest {
         List<String> regressions = new ArrayList<>();
         List<String> compilerFailures = new ArrayList<>();
         List<String> unconvertible = new ArrayList<>();
+        int compiledModules = 0;
         for (Path script : scripts) {
             String name = script.getFileName().toString().replace(".wast", "");
             Path dir = Files.createDirectories(work.resolve(name));
@@ -46,6 +47,7 @@ class SpecSuiteTest {
                 unconvertible.add(name);
                 continue;
             }
+            compiledModules += compileEveryValidModule(dir);
             SpecRunner compiled = new SpecRunner(dir, EngineKind.COMPILER);
             compiled.run(json);
             SpecRunner interpreted = new SpecRunner(dir, EngineKind.INTERPRETER);
@@ -78,7 +80,33 @@ class SpecSuiteTest {
             fail(regressions.size() + " assertions fail only in the compiler, e.g.:\n  "
                     + String.join("\n  ", regressions.subList(0, Math.min(30, regressions.size()))));
         }
+        assertTrue(compiledModules > 1_000, "only " + compiledModules + " spec modules compiled");
         assertTrue(compiledPassed > 20_000, "only " + compiledPassed + " spec assertions passed");
+    }
+
+    /**
+     * Compiles (strict mode: with verification) every valid module of a converted script, SIMD ones included,
+     * whether or not an engine can run them yet.
+     */
+    private static int compileEveryValidModule(Path dir) throws IOException {
+        int n = 0;
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path wasm : s.filter(p -> p.toString().endsWith(".wasm")).sorted().toList()) {
+                org.ssvm.model.Module m;
+                try {
+                    m = org.ssvm.binary.ModuleDecoder.decode(Files.readAllBytes(wasm));
+                    org.ssvm.validation.Validator.validate(m);
+                } catch (org.ssvm.WasmException invalidOrMalformed) {
+                    continue;
+                }
+                ModuleCode code = ModuleCompiler.compile(m);
+                if (code.fallbackCount() != 0) {
+                    fail(wasm + " has functions left to the interpreter");
+                }
+                n++;
+            }
+        }
+        return n;
     }
 
     private static String position(String failure) {
