@@ -34,6 +34,10 @@ import org.ssvm.runtime.FunctionInstance;
  * Wasm type of every stack entry itself. A branch that leaves extra values under the ones it carries parks the
  * carried values in temporary locals, pops the rest and pushes them back. Code after an unconditional branch is
  * skipped up to the end of its block, so the JVM never sees unreachable code.
+ *
+ * <p>The same class compiles the pieces of a split function ({@link #compileRegion}: a block or loop as a method of
+ * its own, see {@link RegionPlanner}), the stubs of functions left to the interpreter
+ * ({@link #compileFallbackStub}) and the call_indirect dispatchers ({@link #compileDispatcher}).
  */
 final class FunctionCompiler {
     private static final int FUNC = 0;
