@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.ssvm.interpreter.InterpreterEngine;
+import org.ssvm.runtime.EngineProvider;
 import org.ssvm.runtime.ExecutionEngine;
 
 /**
@@ -40,6 +41,7 @@ public final class WasmRuntime implements AutoCloseable {
         this.engineKind = b.engineKind;
         this.engine = switch (b.engineKind) {
             case INTERPRETER -> new InterpreterEngine(b.maxCallDepth);
+            case COMPILER -> EngineProvider.load("compiler", b.maxCallDepth);
         };
         this.threadStackSize = b.threadStackSize;
         AtomicInteger count = new AtomicInteger();
