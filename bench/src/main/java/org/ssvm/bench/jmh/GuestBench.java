@@ -27,7 +27,7 @@ public abstract class GuestBench {
     static final int N = 100_000;
 
     /** The engine, an {@code EngineKind} name; one not in this build or not on the class path fails the run. */
-    @Param({"INTERPRETER"})
+    @Param({"INTERPRETER", "COMPILER"})
     public String engine;
 
     private Guest guest;
