@@ -24,6 +24,7 @@ import org.ssvm.runtime.Instance;
 public final class CompilerEngine implements ExecutionEngine {
     private final InterpreterEngine interpreter;
     private final Map<Module, ModuleCode> codes = new WeakHashMap<>();
+    private final Map<Module, AotLoader.Result> aotResults = new WeakHashMap<>();
     /** The state of the instance being instantiated (kept until the next one; it is small). */
     private InstanceState lastState;
 
@@ -52,7 +53,21 @@ public final class CompilerEngine implements ExecutionEngine {
     /** The compiled code of a module, compiling it on first use. */
     ModuleCode code(Module module) {
         synchronized (codes) {
-            return codes.computeIfAbsent(module, ModuleCompiler::compile);
+            return codes.computeIfAbsent(module, this::loadOrCompile);
+        }
+    }
+
+    /** The code stored in the module's ssvm.aot section when it is usable, else freshly compiled code. */
+    private ModuleCode loadOrCompile(Module module) {
+        AotLoader.Result aot = AotLoader.load(module);
+        aotResults.put(module, aot);
+        return aot.code() != null ? aot.code() : ModuleCompiler.compile(module);
+    }
+
+    /** What became of the module's ssvm.aot section (null before its code was needed). */
+    AotLoader.Result aotResult(Module module) {
+        synchronized (codes) {
+            return aotResults.get(module);
         }
     }
 

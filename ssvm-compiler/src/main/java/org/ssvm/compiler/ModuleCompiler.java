@@ -67,24 +67,59 @@ final class ModuleCompiler {
     private final int minRegion = Integer.getInteger("ssvm.compiler.minRegion", RegionPlanner.MIN_REGION_BYTES);
 
     private ModuleCompiler(Module module) {
-        this.plan = new ModulePlan(module, "org.ssvm.compiler.gen.Wasm" + COUNTER.incrementAndGet());
+        this(module, "org.ssvm.compiler.gen.Wasm" + COUNTER.incrementAndGet());
+    }
+
+    private ModuleCompiler(Module module, String classPrefix) {
+        this.plan = new ModulePlan(module, classPrefix);
+        this.classFile = classFile();
+    }
+
+    /** The class file API configured to resolve our runtime classes (for building and verifying). */
+    static ClassFile classFile() {
         ClassLoader here = ModuleCompiler.class.getClassLoader();
-        this.classFile = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(
+        return ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(
                 ClassHierarchyResolver.defaultResolver().orElse(ClassHierarchyResolver.ofClassLoading(here))));
     }
 
+    /** Number of times module code was generated in this JVM (tests check that AOT code skips generation). */
+    private static final AtomicLong GENERATIONS = new AtomicLong();
+
+    static long generations() { return GENERATIONS.get(); }
+
     /** Compiles and loads a validated module. */
     static ModuleCode compile(Module module) {
-        ModuleCompiler first = new ModuleCompiler(module);
+        return compileLoaded(module, null).code;
+    }
+
+    /**
+     * The compiled, loaded classes of a validated module with what an AOT section stores of them: the class
+     * prefix, the functions left to the interpreter and the class files (after any fallback, as loaded).
+     */
+    record Compiled(ModuleCode code, String classPrefix, boolean[] fallback, Map<String, byte[]> classes) {
+    }
+
+    /** Compiles and loads a module under class names starting with {@code classPrefix} (null: a fresh one). */
+    static Compiled compileLoaded(Module module, String classPrefix) {
+        ModuleCompiler done = compileWithRetry(module, classPrefix);
+        return new Compiled(done.code, done.plan.classPrefix, done.plan.fallback.clone(), done.generated);
+    }
+
+    private static ModuleCompiler compileWithRetry(Module module, String classPrefix) {
+        ModuleCompiler first = classPrefix == null ? new ModuleCompiler(module)
+                : new ModuleCompiler(module, classPrefix);
         try {
-            return first.run();
+            first.code = first.run();
+            return first;
         } catch (LinkageError e) {
             // the JVM rejected generated code (a compiler bug): find the functions at fault, leave them to the
             // interpreter and compile again under new class names
             if (STRICT) {
                 throw e;
             }
-            ModuleCompiler again = new ModuleCompiler(module);
+            // each load has a class loader of its own, so a fixed prefix can be reused
+            ModuleCompiler again = classPrefix == null ? new ModuleCompiler(module)
+                    : new ModuleCompiler(module, classPrefix);
             for (Map.Entry<String, byte[]> c : first.generated.entrySet()) {
                 if (c.getKey().equals(first.plan.dispatcherClass())) {
                     continue;
@@ -95,7 +130,8 @@ final class ModuleCompiler {
                 first.failsVerification(c.getValue(), from, to);
             }
             System.arraycopy(first.plan.fallback, 0, again.plan.fallback, 0, first.plan.fallback.length);
-            return again.run();
+            again.code = again.run();
+            return again;
         }
     }
 
@@ -108,14 +144,26 @@ final class ModuleCompiler {
      * Classes compiled code uses, initialized before any guest code runs: a class first initialized deep in a
      * recursion could hit the stack limit in its static initializer and stay unusable for good.
      */
-    private static final Class<?>[] HELPERS = {Rt.class, Ctx.class, org.ssvm.runtime.NumericOps.class,
+    static final Class<?>[] HELPERS = {Rt.class, Ctx.class, org.ssvm.runtime.NumericOps.class,
             org.ssvm.runtime.simd.SimdOps.class, org.ssvm.runtime.Memory.class, org.ssvm.runtime.Table.class,
             org.ssvm.runtime.Instantiator.class, org.ssvm.TrapException.class, org.ssvm.model.Opcode.class};
 
     /** The class files of the last {@link #generateAll()}, by name. */
     private Map<String, byte[]> generated = Map.of();
+    /** The loaded code, once {@link #run()} succeeded. */
+    private ModuleCode code;
 
     private ModuleCode run() {
+        Map<String, byte[]> classes = generateAll();
+        generated = classes;
+        return load(plan, classes);
+    }
+
+    /**
+     * Defines the classes of a module planned by {@code plan} (its fallback flags set) and looks up its methods.
+     * Throws {@link LinkageError} if the JVM rejects a class.
+     */
+    static ModuleCode load(ModulePlan plan, Map<String, byte[]> classes) {
         for (Class<?> c : HELPERS) {
             try {
                 Class.forName(c.getName(), true, c.getClassLoader());
@@ -123,8 +171,6 @@ final class ModuleCompiler {
                 throw new IllegalStateException(e);
             }
         }
-        Map<String, byte[]> classes = generateAll();
-        generated = classes;
         CodeLoader loader = new CodeLoader(ModuleCompiler.class.getClassLoader(), classes);
         MethodHandle[] bridges = new MethodHandle[plan.funcTypes.length];
         MethodHandle[] direct = new MethodHandle[plan.funcTypes.length];
@@ -152,6 +198,7 @@ final class ModuleCompiler {
     }
 
     private Map<String, byte[]> generateAll() {
+        GENERATIONS.incrementAndGet();
         int total = plan.funcTypes.length;
         for (int f = plan.importedFunctions; f < total; f++) {
             if (plan.module.bodies().get(f - plan.importedFunctions).code().length > MAX_BODY_BYTES

@@ -1,0 +1,86 @@
+package org.ssvm.compiler;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.ssvm.binary.ModuleEncoder;
+import org.ssvm.model.Module;
+
+/**
+ * What stored compiled code is keyed on besides the format version: the SSVM build, the JDK, the compiler
+ * options that change generated code, and the module itself.
+ */
+final class AotKey {
+    private AotKey() {
+    }
+
+    /**
+     * The SSVM version (jar manifest, "dev" when run from classes) plus a fingerprint of the class files of the
+     * code generator and of the runtime classes generated code calls: the version alone does not change between
+     * snapshot builds, and code generated against other helper signatures would fail at its first call.
+     */
+    static String ssvmVersion() {
+        return VERSION;
+    }
+
+    private static final String VERSION = computeVersion();
+
+    private static String computeVersion() {
+        String v = ModuleCompiler.class.getPackage().getImplementationVersion();
+        MessageDigest sha = sha256();
+        Class<?>[] generator = {ModuleCompiler.class, FunctionCompiler.class, NumericEmitter.class, JvmTypes.class,
+                ModulePlan.class, RegionPlanner.class, CompiledFunction.class, AotKey.class,
+                org.ssvm.runtime.FunctionInstance.class};
+        for (Class<?>[] group : new Class<?>[][] {generator, ModuleCompiler.HELPERS}) {
+            for (Class<?> c : group) {
+                String resource = c.getName().substring(c.getName().lastIndexOf('.') + 1) + ".class";
+                try (InputStream in = c.getResourceAsStream(resource)) {
+                    if (in == null) {
+                        throw new IllegalStateException("no class file for " + c.getName());
+                    }
+                    sha.update(in.readAllBytes());
+                } catch (IOException e) {
+                    throw new IllegalStateException("cannot read class file of " + c.getName(), e);
+                }
+            }
+        }
+        String fingerprint = HexFormat.of().formatHex(sha.digest(), 0, 8);
+        return (v != null ? v : "dev") + "+" + fingerprint;
+    }
+
+    /** The JDK's feature version: class files and the verifier's rules follow it. */
+    static int jdkFeature() {
+        return Runtime.version().feature();
+    }
+
+    /**
+     * The compiler options that change generated code, as one string; stored code is used only under equal
+     * options. Options added later (say gas metering) must be added here, or must bypass stored code.
+     */
+    static String config() {
+        return "splitAbove=" + Integer.getInteger("ssvm.compiler.splitAbove", 7600)
+                + ",minRegion=" + Integer.getInteger("ssvm.compiler.minRegion", RegionPlanner.MIN_REGION_BYTES)
+                + ",interpretAbove=" + ModuleCompiler.INTERPRET_ABOVE;
+    }
+
+    /**
+     * SHA-256 of the module's encoding by {@link ModuleEncoder} without its {@code ssvm.aot} sections. The
+     * encoding of the decoded model is hashed rather than the file's bytes because the engine gets the model:
+     * it covers everything the compiler reads (and the other custom sections), independent of where in the
+     * file the AOT section sits.
+     */
+    static byte[] moduleHash(Module module) {
+        byte[] encoded = WasmSections.without(ModuleEncoder.encode(module), AotFormat.SECTION_NAME);
+        return sha256().digest(encoded);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package org.ssvm.compiler;
+
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.ClassModel;
+import java.lang.classfile.constantpool.ClassEntry;
+import java.lang.classfile.constantpool.PoolEntry;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.ssvm.model.CustomSection;
+import org.ssvm.model.Module;
+
+/**
+ * Uses the classes stored in a module's {@code ssvm.aot} section instead of generating them, when the section
+ * was written for this SSVM build, JDK, compiler options and module (see {@link AotFormat}).
+ *
+ * <p>Trust: the stored classes are code that runs in this JVM. Besides the header and hash checks, each class is
+ * checked before it is defined: its name must be one the plan expects, the class file API's verifier must accept
+ * it (type safety), and its constant pool may name only the classes generated code uses (our runtime helpers,
+ * a few java.lang types and the module's own classes), so that it cannot reach files, processes or reflection.
+ * A section failing any check is ignored, with a warning, and the module compiled as usual.
+ */
+final class AotLoader {
+    private static final System.Logger LOG = System.getLogger("org.ssvm.compiler.aot");
+    private static final Pattern PREFIX = Pattern.compile("org\\.ssvm\\.compiler\\.gen\\.[A-Za-z0-9_]+");
+
+    /** Classes (internal names) stored code may refer to besides its own. */
+    private static final Set<String> ALLOWED = Set.of(
+            "java/lang/Object", "java/lang/String", "java/lang/Math", "java/lang/Float", "java/lang/Double",
+            "java/lang/Integer", "java/lang/Long", "java/lang/invoke/MethodHandle", "java/lang/Throwable",
+            "java/lang/StackOverflowError",
+            "org/ssvm/compiler/Rt", "org/ssvm/compiler/Ctx", "org/ssvm/compiler/CompiledFunction",
+            "org/ssvm/compiler/InstanceState", "org/ssvm/runtime/NumericOps", "org/ssvm/runtime/simd/SimdOps",
+            "org/ssvm/runtime/Memory", "org/ssvm/runtime/Table", "org/ssvm/runtime/Global",
+            "org/ssvm/runtime/FunctionInstance", "org/ssvm/runtime/Instantiator", "org/ssvm/TrapException",
+            "org/ssvm/model/Opcode");
+
+    private AotLoader() {
+    }
+
+    /** The outcome for one module: its code (null when it must be compiled) and what happened, for tests. */
+    record Result(ModuleCode code, Status status, String reason) {
+    }
+
+    enum Status { NONE, LOADED, REJECTED }
+
+    /** Loads the module's stored code, or says why not (a rejection is also logged as a warning). */
+    static Result load(Module module) {
+        byte[] data = null;
+        for (CustomSection c : module.customSections()) {
+            if (c.name().equals(AotFormat.SECTION_NAME)) {
+                if (data != null) {
+                    return rejected("more than one " + AotFormat.SECTION_NAME + " section");
+                }
+                data = c.data();
+            }
+        }
+        if (data == null) {
+            return new Result(null, Status.NONE, null);
+        }
+        try {
+            AotFormat.Image image = AotFormat.read(data, () -> AotKey.moduleHash(module));
+            ModulePlan plan = new ModulePlan(module, image.classPrefix());
+            check(plan, image);
+            System.arraycopy(image.fallback(), 0, plan.fallback, 0, plan.fallback.length);
+            return new Result(ModuleCompiler.load(plan, image.classes()), Status.LOADED, null);
+        } catch (AotFormat.Rejected e) {
+            return rejected(e.getMessage());
+        } catch (LinkageError | RuntimeException e) {
+            return rejected("stored classes cannot be loaded: " + e);
+        }
+    }
+
+    private static Result rejected(String reason) {
+        LOG.log(System.Logger.Level.WARNING, "ignoring the " + AotFormat.SECTION_NAME + " section (" + reason
+                + "); compiling the module");
+        return new Result(null, Status.REJECTED, reason);
+    }
+
+    /** Checks names and class files of an image against the plan before anything is defined. */
+    private static void check(ModulePlan plan, AotFormat.Image image) throws AotFormat.Rejected {
+        if (!PREFIX.matcher(plan.classPrefix).matches()) {
+            throw new AotFormat.Rejected("bad class prefix " + plan.classPrefix);
+        }
+        if (image.fallback().length != plan.funcTypes.length) {
+            throw new AotFormat.Rejected("function count differs from the module's");
+        }
+        Set<String> expected = new HashSet<>();
+        for (int c = 0; c < plan.classCount(); c++) {
+            expected.add(plan.className(c));
+        }
+        Set<String> stored = image.classes().keySet();
+        if (!stored.containsAll(expected)) {
+            throw new AotFormat.Rejected("classes missing");
+        }
+        expected.add(plan.dispatcherClass());
+        if (!expected.containsAll(stored)) {
+            throw new AotFormat.Rejected("unexpected classes");
+        }
+        ClassFile cf = ModuleCompiler.classFile();
+        String own = plan.classPrefix.replace('.', '/') + "$";
+        for (Map.Entry<String, byte[]> c : image.classes().entrySet()) {
+            verify(cf, c.getKey(), c.getValue(), own);
+        }
+    }
+
+    private static void verify(ClassFile cf, String name, byte[] bytes, String ownPrefix) throws AotFormat.Rejected {
+        ClassModel model;
+        try {
+            model = cf.parse(bytes);
+        } catch (IllegalArgumentException e) {
+            throw new AotFormat.Rejected("class " + name + " does not parse: " + e.getMessage());
+        }
+        if (!model.thisClass().asInternalName().equals(name.replace('.', '/'))) {
+            throw new AotFormat.Rejected("class stored as " + name + " is named " + model.thisClass().asInternalName());
+        }
+        String outside = disallowedReference(model, ownPrefix);
+        if (outside != null) {
+            throw new AotFormat.Rejected("class " + name + " refers to " + outside);
+        }
+        List<VerifyError> errors = cf.verify(model);
+        if (!errors.isEmpty()) {
+            throw new AotFormat.Rejected("class " + name + " fails verification: " + errors.getFirst().getMessage());
+        }
+    }
+
+    /** The first class the class file names that stored code may not use, or null. */
+    static String disallowedReference(ClassModel model, String ownPrefix) {
+        for (PoolEntry e : model.constantPool()) {
+            if (e instanceof ClassEntry ce && !allowed(ce.asInternalName(), ownPrefix)) {
+                return ce.asInternalName();
+            }
+        }
+        return null;
+    }
+
+    /** Whether stored code may name this class (array types by their element type). */
+    static boolean allowed(String internalName, String ownPrefix) {
+        String n = internalName;
+        while (n.startsWith("[")) {
+            n = n.substring(1);
+        }
+        if (n.length() == 1) {
+            return true; // primitive array
+        }
+        if (n.startsWith("L") && n.endsWith(";")) {
+            n = n.substring(1, n.length() - 1);
+        }
+        return ALLOWED.contains(n) || n.startsWith(ownPrefix) && n.indexOf('/', ownPrefix.length()) < 0;
+    }
+}
