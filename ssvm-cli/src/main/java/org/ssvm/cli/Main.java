@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
         description = {"SSVM WebAssembly runtime: WebAssembly 2.0 and WASI preview 1 on the JVM."},
         commandListHeading = "%nCommands:%n",
         optionListHeading = "%nOptions:%n",
-        subcommands = {RunCommand.class, WastCommand.class, Wat2WasmCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, CompileCommand.class, WastCommand.class, Wat2WasmCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%n",
         footer = {
             "Without a command, 'ssvm FILE [ARGS...]' is short for 'ssvm run FILE [ARGS...]'.",
@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
             "  ssvm run --dir .::/work app.wasm     ... the current directory as /work",
             "  ssvm run --env LANG=C app.wasm       ... with an environment variable",
             "  ssvm run --invoke add math.wat 1 2   call an export, print its results",
+            "  ssvm compile app.wasm -o fast.wasm   store compiled code for --engine compiler",
             "  ssvm wast test/*.wast                run spec test scripts",
             "",
             "'ssvm help COMMAND' or 'ssvm COMMAND --help' describes a command."})

@@ -30,15 +30,19 @@ final class ModuleLoader {
         return load(file, true);
     }
 
-    private static Module load(Path file, boolean textAsBinary) {
-        byte[] bytes;
+    /** The file's bytes; a missing or unreadable file is a one-line error. */
+    static byte[] read(Path file) {
         try {
-            bytes = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("no such file: " + file);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
         }
+    }
+
+    private static Module load(Path file, boolean textAsBinary) {
+        byte[] bytes = read(file);
         try {
             if (isBinary(bytes)) {
                 return ModuleDecoder.decode(bytes);

@@ -21,7 +21,7 @@ import java.util.Map;
  * ssvmVersion  utf     {@link AotKey#ssvmVersion()}
  * jdkFeature   u32     {@link AotKey#jdkFeature()}
  * config       utf     {@link AotKey#config()}
- * moduleHash   32 bytes {@link AotKey#moduleHash}
+ * moduleHash   32 bytes {@link AotKey#moduleHash}: SHA-256 of the module's sections other than custom ones
  * classPrefix  utf     prefix of the generated class names
  * functions    u32     number of functions (imported and defined), then one byte each: 1 = left to the interpreter
  * classes      u32     count, then per class: name (utf), length (u32), class file bytes

@@ -66,14 +66,13 @@ final class AotKey {
     }
 
     /**
-     * SHA-256 of the module's encoding by {@link ModuleEncoder} without its {@code ssvm.aot} sections. The
-     * encoding of the decoded model is hashed rather than the file's bytes because the engine gets the model:
-     * it covers everything the compiler reads (and the other custom sections), independent of where in the
-     * file the AOT section sits.
+     * SHA-256 of the module's encoding by {@link ModuleEncoder} without any custom section: exactly the parts
+     * that give the module its meaning and that the compiler reads. The engine gets the decoded model, not the
+     * file, so the model is encoded again; custom sections are left out because they do not change the code
+     * (the compiler reads none) and hosts change names (the CLI names a module after its file).
      */
     static byte[] moduleHash(Module module) {
-        byte[] encoded = WasmSections.without(ModuleEncoder.encode(module), AotFormat.SECTION_NAME);
-        return sha256().digest(encoded);
+        return sha256().digest(WasmSections.withoutCustomSections(ModuleEncoder.encode(module)));
     }
 
     private static MessageDigest sha256() {

@@ -13,7 +13,16 @@ final class WasmSections {
 
     /** The module's bytes without its custom sections named {@code name} (the same array when it has none). */
     static byte[] without(byte[] wasm, String name) {
-        byte[] wanted = name.getBytes(StandardCharsets.UTF_8);
+        return strip(wasm, name.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The module's bytes without any custom section (the same array when it has none). */
+    static byte[] withoutCustomSections(byte[] wasm) {
+        return strip(wasm, null);
+    }
+
+    /** Drops the custom sections named {@code wanted}, or all of them when it is null. */
+    private static byte[] strip(byte[] wasm, byte[] wanted) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(wasm.length);
         if (wasm.length < 8) {
             throw new IllegalArgumentException("not a Wasm module");
@@ -30,7 +39,7 @@ final class WasmSections {
             if (size < 0 || end > wasm.length || end < contents) {
                 throw new IllegalArgumentException("section runs past the end of the module");
             }
-            if (id == 0 && hasName(wasm, contents, end, wanted)) {
+            if (id == 0 && (wanted == null || hasName(wasm, contents, end, wanted))) {
                 dropped = true;
             } else {
                 out.write(wasm, start, end - start);
