@@ -22,6 +22,7 @@ import java.util.Map;
  * jdkFeature   u32     {@link AotKey#jdkFeature()}
  * config       utf     {@link AotKey#config()}
  * moduleHash   32 bytes {@link AotKey#moduleHash}: SHA-256 of the module's sections other than custom ones
+ * payloadHash  32 bytes SHA-256 of the rest of the section (catches a damaged or edited payload)
  * classPrefix  utf     prefix of the generated class names
  * functions    u32     number of functions (imported and defined), then one byte each: 1 = left to the interpreter
  * classes      u32     count, then per class: name (utf), length (u32), class file bytes
@@ -52,14 +53,31 @@ final class AotFormat {
     }
 
     static byte[] write(byte[] moduleHash, Image image) {
+        return write(AotKey.ssvmVersion(), AotKey.jdkFeature(), AotKey.config(), moduleHash, image);
+    }
+
+    /** A section with the given header fields (tests write stale ones). */
+    static byte[] write(String ssvmVersion, int jdkFeature, String config, byte[] moduleHash, Image image) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(MAGIC);
             out.writeInt(FORMAT_VERSION);
-            out.writeUTF(AotKey.ssvmVersion());
-            out.writeInt(AotKey.jdkFeature());
-            out.writeUTF(AotKey.config());
+            out.writeUTF(ssvmVersion);
+            out.writeInt(jdkFeature);
+            out.writeUTF(config);
             out.write(moduleHash);
+            byte[] payload = payload(image);
+            out.write(AotKey.sha256().digest(payload));
+            out.write(payload);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // not on a byte array
+        }
+        return bytes.toByteArray();
+    }
+
+    private static byte[] payload(Image image) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeUTF(image.classPrefix());
             out.writeInt(image.fallback().length);
             for (boolean f : image.fallback()) {
@@ -109,6 +127,16 @@ final class AotFormat {
             }
             if (!Arrays.equals(hash, moduleHash.get())) {
                 throw new Rejected("module hash mismatch: the module was changed after compiling");
+            }
+            byte[] payloadHash = in.readNBytes(32);
+            if (payloadHash.length != 32) {
+                throw new EOFException();
+            }
+            int payloadStart = data.length - in.available();
+            var sha = AotKey.sha256();
+            sha.update(data, payloadStart, data.length - payloadStart);
+            if (!Arrays.equals(payloadHash, sha.digest())) {
+                throw new Rejected("payload hash mismatch: the section is damaged");
             }
             String prefix = in.readUTF();
             boolean[] fallback = new boolean[count(in)];

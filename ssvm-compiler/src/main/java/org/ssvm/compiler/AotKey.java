@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.ssvm.binary.ModuleEncoder;
 import org.ssvm.model.Module;
 
@@ -25,29 +24,36 @@ final class AotKey {
         return VERSION;
     }
 
+    /**
+     * Class files that decide what generated code looks like and what it calls (by resource name: loading the
+     * classes to find them would cost more than reading them).
+     */
+    private static final String[] FINGERPRINTED = {"org/ssvm/compiler/ModuleCompiler", "org/ssvm/compiler/FunctionCompiler",
+            "org/ssvm/compiler/NumericEmitter", "org/ssvm/compiler/JvmTypes", "org/ssvm/compiler/ModulePlan",
+            "org/ssvm/compiler/RegionPlanner", "org/ssvm/compiler/CompiledFunction", "org/ssvm/compiler/AotKey",
+            "org/ssvm/compiler/Rt", "org/ssvm/compiler/Ctx", "org/ssvm/runtime/NumericOps",
+            "org/ssvm/runtime/simd/SimdOps", "org/ssvm/runtime/Memory", "org/ssvm/runtime/Table",
+            "org/ssvm/runtime/Instantiator", "org/ssvm/runtime/FunctionInstance", "org/ssvm/TrapException",
+            "org/ssvm/model/Opcode"};
+
     private static final String VERSION = computeVersion();
 
     private static String computeVersion() {
-        String v = ModuleCompiler.class.getPackage().getImplementationVersion();
-        MessageDigest sha = sha256();
-        Class<?>[] generator = {ModuleCompiler.class, FunctionCompiler.class, NumericEmitter.class, JvmTypes.class,
-                ModulePlan.class, RegionPlanner.class, CompiledFunction.class, AotKey.class,
-                org.ssvm.runtime.FunctionInstance.class};
-        for (Class<?>[] group : new Class<?>[][] {generator, ModuleCompiler.HELPERS}) {
-            for (Class<?> c : group) {
-                String resource = c.getName().substring(c.getName().lastIndexOf('.') + 1) + ".class";
-                try (InputStream in = c.getResourceAsStream(resource)) {
-                    if (in == null) {
-                        throw new IllegalStateException("no class file for " + c.getName());
-                    }
-                    sha.update(in.readAllBytes());
-                } catch (IOException e) {
-                    throw new IllegalStateException("cannot read class file of " + c.getName(), e);
+        String v = AotKey.class.getPackage().getImplementationVersion();
+        // CRC-32C, not a cryptographic hash: it tells builds apart; what stored code may do is checked at load
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        ClassLoader loader = AotKey.class.getClassLoader();
+        for (String name : FINGERPRINTED) {
+            try (InputStream in = loader.getResourceAsStream(name + ".class")) {
+                if (in == null) {
+                    throw new IllegalStateException("no class file for " + name);
                 }
+                crc.update(in.readAllBytes());
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read class file of " + name, e);
             }
         }
-        String fingerprint = HexFormat.of().formatHex(sha.digest(), 0, 8);
-        return (v != null ? v : "dev") + "+" + fingerprint;
+        return (v != null ? v : "dev") + "+" + Long.toHexString(crc.getValue());
     }
 
     /** The JDK's feature version: class files and the verifier's rules follow it. */
@@ -75,7 +81,7 @@ final class AotKey {
         return sha256().digest(WasmSections.withoutCustomSections(ModuleEncoder.encode(module)));
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -1,9 +1,6 @@
 package org.ssvm.compiler;
 
 import java.lang.classfile.ClassFile;
-import java.lang.classfile.ClassModel;
-import java.lang.classfile.constantpool.ClassEntry;
-import java.lang.classfile.constantpool.PoolEntry;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +14,13 @@ import org.ssvm.model.Module;
  * was written for this SSVM build, JDK, compiler options and module (see {@link AotFormat}).
  *
  * <p>Trust: the stored classes are code that runs in this JVM. Besides the header and hash checks, each class is
- * checked before it is defined: its name must be one the plan expects, the class file API's verifier must accept
- * it (type safety), and its constant pool may name only the classes generated code uses (our runtime helpers,
- * a few java.lang types and the module's own classes), so that it cannot reach files, processes or reflection.
- * A section failing any check is ignored, with a warning, and the module compiled as usual.
+ * checked before it is defined: its name must be one the plan expects, and its constant pool may name only the
+ * classes generated code uses (our runtime helpers, a few java.lang types and the module's own classes), so that
+ * it cannot reach files, processes or reflection. The JVM verifies every class of our (non-boot) loader when it
+ * links it, which {@link ModuleCompiler#load} does for all of them before any guest code runs; a class it refuses
+ * rejects the section. With {@code ssvm.compiler.verify=true} (or strict mode) the class file API's verifier
+ * also runs first (it costs more than compiling the module again in a fresh JVM). A section failing any check is
+ * ignored, with a warning, and the module compiled as usual.
  */
 final class AotLoader {
     private static final System.Logger LOG = System.getLogger("org.ssvm.compiler.aot");
@@ -99,38 +99,33 @@ final class AotLoader {
         if (!expected.containsAll(stored)) {
             throw new AotFormat.Rejected("unexpected classes");
         }
-        ClassFile cf = ModuleCompiler.classFile();
         String own = plan.classPrefix.replace('.', '/') + "$";
+        ClassFile cf = ModuleCompiler.VERIFY ? ModuleCompiler.classFile() : null;
         for (Map.Entry<String, byte[]> c : image.classes().entrySet()) {
-            verify(cf, c.getKey(), c.getValue(), own);
+            String outside;
+            try {
+                outside = disallowedReference(ClassRefs.of(c.getValue()), own);
+            } catch (IllegalArgumentException e) {
+                throw new AotFormat.Rejected("class " + c.getKey() + " is malformed: " + e.getMessage());
+            }
+            if (outside != null) {
+                throw new AotFormat.Rejected("class " + c.getKey() + " refers to " + outside);
+            }
+            if (cf != null) {
+                List<VerifyError> errors = cf.verify(c.getValue());
+                if (!errors.isEmpty()) {
+                    throw new AotFormat.Rejected("class " + c.getKey() + " fails verification: "
+                            + errors.getFirst().getMessage());
+                }
+            }
         }
     }
 
-    private static void verify(ClassFile cf, String name, byte[] bytes, String ownPrefix) throws AotFormat.Rejected {
-        ClassModel model;
-        try {
-            model = cf.parse(bytes);
-        } catch (IllegalArgumentException e) {
-            throw new AotFormat.Rejected("class " + name + " does not parse: " + e.getMessage());
-        }
-        if (!model.thisClass().asInternalName().equals(name.replace('.', '/'))) {
-            throw new AotFormat.Rejected("class stored as " + name + " is named " + model.thisClass().asInternalName());
-        }
-        String outside = disallowedReference(model, ownPrefix);
-        if (outside != null) {
-            throw new AotFormat.Rejected("class " + name + " refers to " + outside);
-        }
-        List<VerifyError> errors = cf.verify(model);
-        if (!errors.isEmpty()) {
-            throw new AotFormat.Rejected("class " + name + " fails verification: " + errors.getFirst().getMessage());
-        }
-    }
-
-    /** The first class the class file names that stored code may not use, or null. */
-    static String disallowedReference(ClassModel model, String ownPrefix) {
-        for (PoolEntry e : model.constantPool()) {
-            if (e instanceof ClassEntry ce && !allowed(ce.asInternalName(), ownPrefix)) {
-                return ce.asInternalName();
+    /** The first of these classes (internal names) that stored code may not use, or null. */
+    static String disallowedReference(List<String> classNames, String ownPrefix) {
+        for (String n : classNames) {
+            if (!allowed(n, ownPrefix)) {
+                return n;
             }
         }
         return null;

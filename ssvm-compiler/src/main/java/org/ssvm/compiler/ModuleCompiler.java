@@ -144,7 +144,7 @@ final class ModuleCompiler {
      * Classes compiled code uses, initialized before any guest code runs: a class first initialized deep in a
      * recursion could hit the stack limit in its static initializer and stay unusable for good.
      */
-    static final Class<?>[] HELPERS = {Rt.class, Ctx.class, org.ssvm.runtime.NumericOps.class,
+    private static final Class<?>[] HELPERS = {Rt.class, Ctx.class, org.ssvm.runtime.NumericOps.class,
             org.ssvm.runtime.simd.SimdOps.class, org.ssvm.runtime.Memory.class, org.ssvm.runtime.Table.class,
             org.ssvm.runtime.Instantiator.class, org.ssvm.TrapException.class, org.ssvm.model.Opcode.class};
 

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,6 +70,37 @@ class AotTest {
     }
 
     @Test
+    void editedClassWithAMatchingPayloadHashIsStillChecked() throws Exception {
+        // a section author can recompute every hash: the loader's own checks must hold (here the JVM's
+        // verifier, or the class file API's in strict mode, refuses a class with a broken method)
+        byte[] original = Files.readAllBytes(kernel("fib"));
+        Module m = ModuleDecoder.decode(original);
+        AotFormat.Image image = AotFormat.read(
+                ModuleDecoder.decode(AotCompiler.compile(original)).customSections().getLast().data(),
+                () -> AotKey.moduleHash(m));
+        String name = image.classes().keySet().stream().filter(n -> n.endsWith("$0")).findFirst().orElseThrow();
+        byte[] broken = java.lang.classfile.ClassFile.of(java.lang.classfile.ClassFile.StackMapsOption.DROP_STACK_MAPS).build(java.lang.constant.ClassDesc.of(name), clb ->
+                clb.withMethodBody("x", java.lang.constant.MethodTypeDesc.ofDescriptor("()I"),
+                        java.lang.classfile.ClassFile.ACC_STATIC | java.lang.classfile.ClassFile.ACC_PUBLIC, cb -> {
+                            cb.lconst_0(); // a long returned as an int
+                            cb.ireturn();
+                        }));
+        Map<String, byte[]> classes = new java.util.HashMap<>(image.classes());
+        classes.put(name, broken);
+        // without the class file API's check (it runs here only because tests are strict), the JVM refuses it
+        ModulePlan plan = new ModulePlan(m, image.classPrefix());
+        System.arraycopy(image.fallback(), 0, plan.fallback, 0, plan.fallback.length);
+        org.junit.jupiter.api.Assertions.assertThrows(VerifyError.class, () -> ModuleCompiler.load(plan, classes));
+        byte[] data = AotFormat.write(AotKey.moduleHash(m),
+                new AotFormat.Image(image.classPrefix(), image.fallback(), classes));
+        Run r = run(concat(original, WasmSections.custom(AotCompiler.SECTION_NAME, data)), "20");
+        assertEquals(AotLoader.Status.REJECTED, r.aot.status());
+        assertTrue(r.aot.reason().contains("VerifyError") || r.aot.reason().contains("fails verification"),
+                r.aot.reason());
+        assertEquals(run(original, "20").output, r.output);
+    }
+
+    @Test
     void alteredCodeIsAHashMismatch() throws Exception {
         byte[] original = Files.readAllBytes(kernel("fib"));
         byte[] aot = AotCompiler.compile(original);
@@ -113,8 +142,13 @@ class AotTest {
         byte[] truncated = java.util.Arrays.copyOf(data, data.length / 2);
         r = run(concat(original, WasmSections.custom(AotCompiler.SECTION_NAME, truncated)), "20");
         assertEquals(AotLoader.Status.REJECTED, r.aot.status());
-        assertTrue(r.aot.reason().contains("truncated"), r.aot.reason());
+        assertTrue(r.aot.reason().contains("damaged"), r.aot.reason());
         assertEquals(run(original, "20").output, r.output);
+
+        byte[] header = java.util.Arrays.copyOf(data, 20);
+        r = run(concat(original, WasmSections.custom(AotCompiler.SECTION_NAME, header)), "20");
+        assertEquals(AotLoader.Status.REJECTED, r.aot.status());
+        assertTrue(r.aot.reason().contains("truncated"), r.aot.reason());
 
         r = run(concat(original, WasmSections.custom(AotCompiler.SECTION_NAME, new byte[] {1, 2})), "20");
         assertEquals(AotLoader.Status.REJECTED, r.aot.status());
@@ -171,8 +205,16 @@ class AotTest {
             Map<String, byte[]> generated = ModuleCompiler.generate(BenchmarkModulesTest.load(file));
             for (Map.Entry<String, byte[]> c : generated.entrySet()) {
                 String own = c.getKey().substring(0, c.getKey().indexOf('$') + 1).replace('.', '/');
-                String outside = AotLoader.disallowedReference(cf.parse(c.getValue()), own);
-                assertEquals(null, outside, file + " " + c.getKey());
+                java.util.List<String> refs = ClassRefs.of(c.getValue());
+                assertEquals(null, AotLoader.disallowedReference(refs, own), file + " " + c.getKey());
+                // our constant pool reader sees the class entries the class file API sees
+                java.util.List<String> expected = new java.util.ArrayList<>();
+                for (var e : cf.parse(c.getValue()).constantPool()) {
+                    if (e instanceof java.lang.classfile.constantpool.ClassEntry ce) {
+                        expected.add(ce.asInternalName());
+                    }
+                }
+                assertEquals(expected, refs, file + " " + c.getKey());
                 classes++;
             }
         }
@@ -256,29 +298,8 @@ class AotTest {
         }
     }
 
-    private static byte[] header(String version, int jdk, String config, byte[] hash, AotFormat.Image image)
-            throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
-        out.writeInt(0x5353564D);
-        out.writeInt(AotFormat.FORMAT_VERSION);
-        out.writeUTF(version);
-        out.writeInt(jdk);
-        out.writeUTF(config);
-        out.write(hash);
-        out.writeUTF(image.classPrefix());
-        out.writeInt(image.fallback().length);
-        for (boolean f : image.fallback()) {
-            out.writeByte(f ? 1 : 0);
-        }
-        out.writeInt(image.classes().size());
-        for (var c : image.classes().entrySet()) {
-            out.writeUTF(c.getKey());
-            out.writeInt(c.getValue().length);
-            out.write(c.getValue());
-        }
-        out.flush();
-        return bytes.toByteArray();
+    private static byte[] header(String version, int jdk, String config, byte[] hash, AotFormat.Image image) {
+        return AotFormat.write(version, jdk, config, hash, image);
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
