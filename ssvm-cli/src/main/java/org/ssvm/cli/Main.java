@@ -66,7 +66,7 @@ public final class Main implements Runnable {
         cli.setHelpSectionKeys(commandsBeforeOptions(cli.getHelpSectionKeys()));
         cli.setExecutionExceptionHandler(new ErrorReporter());
         cli.setParameterExceptionHandler(new ErrorReporter.UsageErrors());
-        try {
+        try (CompilerWarnings warnings = new CompilerWarnings(err)) {
             return cli.execute(args);
         } finally {
             out.flush();

@@ -87,10 +87,14 @@ class CompileCommandTest {
         int add = indexOf(bytes, new byte[] {0x20, 0x00, 0x20, 0x01, 0x6A, 0x0B}) + 4;
         bytes[add] = 0x6B;
         Files.write(out, bytes);
+        CliRun[] stale = new CliRun[1];
         List<String> warnings = aotWarnings(() ->
-                assertEquals("-1\n", CliRun.of("run", "--engine", "compiler", "--invoke", "add", file, "2", "3").out()));
+                stale[0] = CliRun.of("run", "--engine", "compiler", "--invoke", "add", file, "2", "3"));
+        assertEquals("-1\n", stale[0].out());
         assertEquals(1, warnings.size(), warnings.toString());
         assertTrue(warnings.getFirst().contains("hash mismatch"), warnings.getFirst());
+        // the command line shows it as one line on stderr
+        assertEquals(List.of("ssvm: warning: " + warnings.getFirst()), stale[0].errLines());
     }
 
     private static int indexOf(byte[] hay, byte[] needle) {
