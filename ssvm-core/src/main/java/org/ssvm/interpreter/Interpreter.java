@@ -60,6 +60,11 @@ final class Interpreter {
             int op = code[pc++];
             switch (op) {
                 case Op.BR -> pc = code[pc];
+                case Op.GAS -> {
+                    inst.meter().charge((code[pc] & 0xFFFF_FFFFL) | (long) code[pc + 1] << 32, code[pc + 2]);
+                    pc += 3;
+                }
+                case Op.CHECK -> inst.meter().poll();
                 case Op.BR_DROP -> {
                     sp = move(s, r, sp, code[pc], fp + code[pc + 1]);
                     pc = code[pc + 2];
