@@ -3,12 +3,15 @@ package org.ssvm.cli;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.ssvm.EngineKind;
 import org.ssvm.TrapException;
@@ -16,6 +19,9 @@ import org.ssvm.WasmFunction;
 import org.ssvm.WasmInstance;
 import org.ssvm.WasmModule;
 import org.ssvm.WasmRuntime;
+import org.ssvm.metering.CostTable;
+import org.ssvm.metering.Meter;
+import org.ssvm.metering.Statistics;
 import org.ssvm.model.ValType;
 import org.ssvm.wasi.WasiConfig;
 import org.ssvm.wasi.WasiPreview1;
@@ -59,6 +65,39 @@ final class RunCommand implements Callable<Integer> {
             converter = EngineOption.class, completionCandidates = EngineOption.Names.class)
     EngineKind engine;
 
+    @Option(names = "--gas-limit", paramLabel = "N",
+            description = "Stop the program (trap \"gas limit exceeded\") once it has used N gas.")
+    Long gasLimit;
+
+    @Option(names = "--gas-cost-table", paramLabel = "FILE",
+            description = {"Gas cost per instruction: lines 'NAME COST' (text-format names) and 'default COST'",
+                "(default: 1 per instruction)."})
+    Path gasCostTable;
+
+    @Option(names = "--memory-page-limit", paramLabel = "N",
+            description = "Memories may have at most N pages of 64 KiB; memory.grow beyond returns -1.")
+    Long memoryPageLimit;
+
+    @Option(names = "--time-limit", paramLabel = "MS",
+            description = "Stop the program (trap \"time limit exceeded\") after MS milliseconds.")
+    Long timeLimitMillis;
+
+    @Option(names = "--max-call-depth", paramLabel = "N",
+            description = "Nested calls deeper than N trap with \"call stack exhausted\".")
+    Integer maxCallDepth;
+
+    @Option(names = "--enable-instruction-count", description = "Print the instructions executed to stderr.")
+    boolean instructionCount;
+
+    @Option(names = "--enable-gas-measuring", description = "Print the gas used to stderr.")
+    boolean gasMeasuring;
+
+    @Option(names = "--enable-time-measuring", description = "Print the execution time to stderr.")
+    boolean timeMeasuring;
+
+    @Option(names = "--enable-all-statistics", description = "Print all of the statistics above to stderr.")
+    boolean allStatistics;
+
     @Option(names = "--verbose", description = "Show Java stack traces of internal errors.")
     boolean verbose;
 
@@ -93,24 +132,88 @@ final class RunCommand implements Callable<Integer> {
             }
             wasi.preopen(m.host(), m.guest());
         }
+        WasmRuntime.Builder runtime = runtimeConfig();
+        Meter meter = new Meter();
+        if (gasLimit != null) {
+            meter.setGasLimit(gasLimit);
+        }
         try {
             if (invoke != null) {
-                return invokeExport(module, wasi.build());
+                return invokeExport(runtime, meter, module, wasi.build());
             }
-            return WasiProgram.run(engine, module, wasi.build(), file.toString());
+            return WasiProgram.run(runtime, meter, module, wasi.build(), file.toString());
         } catch (TrapException trap) {
             flush(stdout);
             spec.commandLine().getErr().println("ssvm: trap: " + trap.getMessage());
             return TRAP_EXIT_CODE;
         } finally {
             flush(stdout);
+            printStatistics(meter.statistics());
         }
     }
 
-    private int invokeExport(WasmModule module, WasiConfig config) {
-        try (WasmRuntime runtime = WasmRuntime.builder().engine(engine).build();
-             WasiPreview1 wasi = new WasiPreview1(config)) {
-            return invokeExport(WasiProgram.link(runtime, wasi).instantiate(module));
+    /** The runtime the options ask for; any statistic but time, a gas limit or a cost table turns metering on. */
+    private WasmRuntime.Builder runtimeConfig() {
+        WasmRuntime.Builder b = WasmRuntime.builder().engine(engine);
+        if (gasCostTable != null) {
+            try {
+                b.costTable(CostTable.load(gasCostTable));
+            } catch (IOException e) {
+                throw new IllegalArgumentException("--gas-cost-table: cannot read " + gasCostTable + ": " + e);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--gas-cost-table " + e.getMessage());
+            }
+        }
+        b.metering(gasLimit != null || instructionCount || gasMeasuring || allStatistics);
+        if (gasLimit != null && gasLimit < 0) {
+            throw new IllegalArgumentException("--gas-limit must not be negative");
+        }
+        if (memoryPageLimit != null) {
+            if (memoryPageLimit < 0) {
+                throw new IllegalArgumentException("--memory-page-limit must not be negative");
+            }
+            b.memoryPageLimit(memoryPageLimit);
+        }
+        if (timeLimitMillis != null) {
+            if (timeLimitMillis <= 0) {
+                throw new IllegalArgumentException("--time-limit must be positive");
+            }
+            b.timeLimit(Duration.ofMillis(timeLimitMillis));
+        }
+        if (maxCallDepth != null) {
+            b.maxCallDepth(maxCallDepth);
+        }
+        return b;
+    }
+
+    private void printStatistics(Statistics stats) {
+        boolean time = timeMeasuring || allStatistics;
+        boolean count = instructionCount || allStatistics;
+        boolean gas = gasMeasuring || allStatistics;
+        if (!time && !count && !gas) {
+            return;
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("ssvm: statistics");
+        if (time) {
+            err.printf(Locale.ROOT, "  execution time: %.3f ms%n", stats.timeNanos() / 1e6);
+        }
+        if (count) {
+            err.println("  instructions executed: " + stats.instructions());
+        }
+        if (time && count) {
+            err.printf(Locale.ROOT, "  instructions per second: %.0f%n", stats.instructionsPerSecond());
+        }
+        if (gas) {
+            err.println("  gas used: " + stats.gasUsed());
+        }
+        err.flush();
+    }
+
+    private int invokeExport(WasmRuntime.Builder config, Meter meter, WasmModule module, WasiConfig wasiConfig) {
+        try (WasmRuntime runtime = config.build();
+             WasiPreview1 wasi = new WasiPreview1(wasiConfig)) {
+            return invokeExport(WasiProgram.link(runtime, wasi).meter(meter).instantiate(module));
         }
     }
 
