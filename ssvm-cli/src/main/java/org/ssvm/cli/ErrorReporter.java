@@ -29,4 +29,23 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         }
         return false;
     }
+
+    /**
+     * Reports a command line that does not parse (unknown option, missing file) as one line naming the help to
+     * read, and exit code 2, the usual code for a usage error.
+     */
+    static final class UsageErrors implements CommandLine.IParameterExceptionHandler {
+        @Override
+        public int handleParseException(CommandLine.ParameterException e, String[] args) {
+            CommandLine cli = e.getCommandLine();
+            String message = e.getMessage();
+            if (e instanceof CommandLine.UnmatchedArgumentException u && !cli.getSubcommands().isEmpty()
+                    && !u.getUnmatched().isEmpty() && !u.getUnmatched().getFirst().startsWith("-")) {
+                message = "unknown command '" + u.getUnmatched().getFirst() + "'";
+            }
+            cli.getErr().println("ssvm: error: " + message + " (see '"
+                    + cli.getCommandSpec().qualifiedName() + " --help')");
+            return cli.getCommandSpec().exitCodeOnInvalidInput();
+        }
+    }
 }

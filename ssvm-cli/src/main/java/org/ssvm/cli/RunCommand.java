@@ -1,10 +1,6 @@
 package org.ssvm.cli;
 
-import java.io.BufferedOutputStream;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,36 +24,58 @@ import org.ssvm.wasi.WasiPreview1;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ssvm run}: runs a WASI program, or calls one exported function of a module. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        customSynopsis = "ssvm run [OPTIONS] FILE [ARGS...]",
         description = {
-            "Run a WebAssembly module (.wasm or .wat).",
-            "A WASI program runs from its _start export and the process exits with its exit code.",
-            "With --invoke, the named export is called with ARGS as its parameters and its results are printed."},
+            "Run a WebAssembly module (.wasm binary or .wat text).",
+            "",
+            "A WASI command runs from its _start export with ARGS as its arguments, and ssvm exits with the "
+                    + "program's exit code. With --invoke, the named export is called instead: ARGS are its "
+                    + "parameters and each result is printed on its own line.",
+            "",
+            "The program sees no files and no environment variables unless given with --dir and --env. "
+                    + "Everything after FILE is passed to the program, options too."},
+        parameterListHeading = "%nArguments:%n",
+        optionListHeading = "%nOptions:%n",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
-            "the program's exit code:the code passed to proc_exit (0 when _start returns)",
-            "1:bad file, bad option, or a module that fails to decode, validate or link",
-            "134:the program trapped"})
+            "N:the program's exit code (proc_exit's argument; 0 when _start returns)",
+            "1:the file cannot be read, or the module fails to decode, validate or link",
+            "2:a usage error: unknown option, missing FILE",
+            "134:the program trapped (the trap is reported on stderr)"},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  ssvm run hello.wasm",
+            "  ssvm run --dir ./data::/data --env LANG=C app.wasm /data/input.txt",
+            "  ssvm run --invoke add math.wat 1 2",
+            "  ssvm run --gas-limit 1000000 --time-limit 500 --enable-all-statistics app.wasm"})
 final class RunCommand implements Callable<Integer> {
     static final int TRAP_EXIT_CODE = 134;
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--dir", paramLabel = "DIR",
-            description = {"Give the program a directory: HOST::GUEST (host path HOST seen as GUEST),",
-                "GUEST:HOST, or PATH (the same path on both sides). Repeatable."})
+    @ParentCommand
+    Main main;
+
+    @Option(names = "--dir", paramLabel = "HOST::GUEST",
+            description = "Grant the program access to the host directory HOST, which it sees as GUEST. "
+                    + "Also accepted: GUEST:HOST, and a plain DIR for the same path on both sides. Repeatable.")
     List<String> dirs = new ArrayList<>();
 
-    @Option(names = "--env", paramLabel = "NAME=VALUE", description = "Set an environment variable. Repeatable.")
+    @Option(names = "--env", paramLabel = "NAME[=VALUE]",
+            description = "Pass an environment variable to the program; with NAME alone, ssvm's own value "
+                    + "(if set). Repeatable.")
     List<String> env = new ArrayList<>();
 
     @Option(names = "--invoke", paramLabel = "NAME",
-            description = "Call this export instead of _start; ARGS are its parameters (numbers).")
+            description = "Call the exported function NAME instead of _start, with ARGS as its parameters "
+                    + "(integers for i32/i64, decimals for f32/f64) and print its results.")
     String invoke;
 
     @Option(names = "--engine", paramLabel = "KIND", defaultValue = "interpreter",
@@ -70,8 +88,8 @@ final class RunCommand implements Callable<Integer> {
     Long gasLimit;
 
     @Option(names = "--gas-cost-table", paramLabel = "FILE",
-            description = {"Gas cost per instruction: lines 'NAME COST' (text-format names) and 'default COST'",
-                "(default: 1 per instruction)."})
+            description = "Gas cost per instruction: lines 'NAME COST' (text-format names) and 'default COST' "
+                    + "(without it: 1 per instruction).")
     Path gasCostTable;
 
     @Option(names = "--memory-page-limit", paramLabel = "N",
@@ -86,52 +104,34 @@ final class RunCommand implements Callable<Integer> {
             description = "Nested calls deeper than N trap with \"call stack exhausted\".")
     Integer maxCallDepth;
 
-    @Option(names = "--enable-instruction-count", description = "Print the instructions executed to stderr.")
+    @Option(names = "--enable-instruction-count", description = "After the run, print the instructions executed "
+            + "to stderr.")
     boolean instructionCount;
 
-    @Option(names = "--enable-gas-measuring", description = "Print the gas used to stderr.")
+    @Option(names = "--enable-gas-measuring", description = "After the run, print the gas used to stderr.")
     boolean gasMeasuring;
 
-    @Option(names = "--enable-time-measuring", description = "Print the execution time to stderr.")
+    @Option(names = "--enable-time-measuring", description = "After the run, print the execution time to stderr.")
     boolean timeMeasuring;
 
-    @Option(names = "--enable-all-statistics", description = "Print all of the statistics above to stderr.")
+    @Option(names = "--enable-all-statistics", description = "All three of the above.")
     boolean allStatistics;
 
-    @Option(names = "--verbose", description = "Show Java stack traces of internal errors.")
+    @Option(names = "--verbose", description = "Print the Java stack trace of an error (for debugging SSVM).")
     boolean verbose;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The module to run (.wasm or .wat).")
+    @Parameters(index = "0", paramLabel = "FILE", description = "The module to run: a .wasm binary or .wat text.")
     Path file;
 
-    @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments for the program or the function.")
+    @Parameters(index = "1..*", paramLabel = "ARGS",
+            description = "Arguments for the program, or the parameters of the --invoke function.")
     List<String> args = new ArrayList<>();
 
     @Override
     public Integer call() {
         WasmModule module = WasmModule.of(ModuleLoader.load(file));
-        OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
-        WasiConfig.Builder wasi = WasiConfig.builder().stdout(stdout);
-        List<String> programArgs = new ArrayList<>();
-        programArgs.add(file.getFileName().toString());
-        if (invoke == null) {
-            programArgs.addAll(args);
-        }
-        wasi.args(programArgs);
-        for (String e : env) {
-            int eq = e.indexOf('=');
-            if (eq <= 0) {
-                throw new IllegalArgumentException("--env expects NAME=VALUE, got '" + e + "'");
-            }
-            wasi.env(e.substring(0, eq), e.substring(eq + 1));
-        }
-        for (String d : dirs) {
-            DirMapping m = DirMapping.parse(d);
-            if (!Files.isDirectory(m.host())) {
-                throw new IllegalArgumentException("--dir " + d + ": no such directory: " + m.host());
-            }
-            wasi.preopen(m.host(), m.guest());
-        }
+        ProcessStreams streams = main.streams();
+        WasiConfig config = wasiConfig(streams);
         WasmRuntime.Builder runtime = runtimeConfig();
         Meter meter = new Meter();
         if (gasLimit != null) {
@@ -139,15 +139,16 @@ final class RunCommand implements Callable<Integer> {
         }
         try {
             if (invoke != null) {
-                return invokeExport(runtime, meter, module, wasi.build());
+                return invokeExport(runtime, meter, module, config);
             }
-            return WasiProgram.run(runtime, meter, module, wasi.build(), file.toString());
+            return WasiProgram.run(runtime, meter, module, config, file.toString());
         } catch (TrapException trap) {
-            flush(stdout);
+            // what the program printed comes first, as it would when writing straight to a terminal
+            spec.commandLine().getOut().flush();
+            Main.flush(streams.out());
             spec.commandLine().getErr().println("ssvm: trap: " + trap.getMessage());
             return TRAP_EXIT_CODE;
         } finally {
-            flush(stdout);
             printStatistics(meter.statistics());
         }
     }
@@ -186,6 +187,7 @@ final class RunCommand implements Callable<Integer> {
         return b;
     }
 
+    /** Prints the statistics asked for to stderr, after what the program printed. */
     private void printStatistics(Statistics stats) {
         boolean time = timeMeasuring || allStatistics;
         boolean count = instructionCount || allStatistics;
@@ -193,6 +195,7 @@ final class RunCommand implements Callable<Integer> {
         if (!time && !count && !gas) {
             return;
         }
+        spec.commandLine().getOut().flush();
         PrintWriter err = spec.commandLine().getErr();
         err.println("ssvm: statistics");
         if (time) {
@@ -210,9 +213,39 @@ final class RunCommand implements Callable<Integer> {
         err.flush();
     }
 
-    private int invokeExport(WasmRuntime.Builder config, Meter meter, WasmModule module, WasiConfig wasiConfig) {
-        try (WasmRuntime runtime = config.build();
-             WasiPreview1 wasi = new WasiPreview1(wasiConfig)) {
+    /** What the program is given: the streams, its name and ARGS, and only the variables and directories asked for. */
+    private WasiConfig wasiConfig(ProcessStreams streams) {
+        WasiConfig.Builder wasi = WasiConfig.builder().stdin(streams.in()).stdout(streams.out()).stderr(streams.err());
+        List<String> programArgs = new ArrayList<>();
+        programArgs.add(file.getFileName().toString());
+        if (invoke == null) {
+            programArgs.addAll(args);
+        }
+        wasi.args(programArgs);
+        for (String e : env) {
+            int eq = e.indexOf('=');
+            if (eq == 0 || e.isEmpty()) {
+                throw new IllegalArgumentException("--env expects NAME=VALUE or NAME, got '" + e + "'");
+            }
+            if (eq > 0) {
+                wasi.env(e.substring(0, eq), e.substring(eq + 1));
+            } else if (System.getenv(e) != null) {
+                wasi.env(e, System.getenv(e));
+            }
+        }
+        for (String d : dirs) {
+            DirMapping m = DirMapping.parse(d);
+            if (!Files.isDirectory(m.host())) {
+                throw new IllegalArgumentException("--dir " + d + ": no such directory: " + m.host());
+            }
+            wasi.preopen(m.host(), m.guest());
+        }
+        return wasi.build();
+    }
+
+    private int invokeExport(WasmRuntime.Builder runtimeConfig, Meter meter, WasmModule module, WasiConfig config) {
+        try (WasmRuntime runtime = runtimeConfig.build();
+             WasiPreview1 wasi = new WasiPreview1(config)) {
             return invokeExport(WasiProgram.link(runtime, wasi).meter(meter).instantiate(module));
         }
     }
@@ -235,13 +268,5 @@ final class RunCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    private static void flush(OutputStream out) {
-        try {
-            out.flush();
-        } catch (java.io.IOException ignored) {
-            // stdout closed by the reader (for example a pipe to head): nothing left to do
-        }
     }
 }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code ssvm wat2wasm}: translates the text format to the binary format. */
 @Command(name = "wat2wasm", mixinStandardHelpOptions = true,
-        description = "Translate a WebAssembly text module (.wat) to a binary module (.wasm).")
+        description = "Translate a text module (.wat) to a binary module (.wasm).")
 final class Wat2WasmCommand implements Callable<Integer> {
     @Parameters(paramLabel = "IN", description = "The .wat file to read.")
     Path input;

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,24 +38,8 @@ class RunLimitsTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run ssvm(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            exit = Main.execute(args);
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun ssvm(String... args) {
+        return CliRun.of(args);
     }
 
     private String programs() throws IOException {
@@ -70,7 +52,7 @@ class RunLimitsTest {
 
     @Test
     void gasLimitStopsAnEndlessLoop() throws IOException {
-        Run r = ssvm("run", "--gas-limit", "1000", "--enable-gas-measuring", "--invoke", "spin", programs());
+        CliRun r = ssvm("run", "--gas-limit", "1000", "--enable-gas-measuring", "--invoke", "spin", programs());
         assertEquals(RunCommand.TRAP_EXIT_CODE, r.exit(), r.err());
         assertTrue(r.err().startsWith("ssvm: trap: gas limit exceeded\n"), r.err());
         assertTrue(r.err().contains("  gas used: 1000\n"), r.err());
@@ -78,7 +60,7 @@ class RunLimitsTest {
 
     @Test
     void allStatisticsPrintHandComputedCounts() throws IOException {
-        Run r = ssvm("run", "--enable-all-statistics", "--invoke", "sum", programs(), "3");
+        CliRun r = ssvm("run", "--enable-all-statistics", "--invoke", "sum", programs(), "3");
         assertEquals(0, r.exit(), r.err());
         assertEquals("6", r.out().strip());
         assertTrue(r.err().startsWith("ssvm: statistics\n  execution time: "), r.err());
@@ -89,13 +71,13 @@ class RunLimitsTest {
 
     @Test
     void eachStatisticFlagPrintsOnlyItsOwnLine() throws IOException {
-        Run count = ssvm("run", "--enable-instruction-count", "--invoke", "sum", programs(), "1");
+        CliRun count = ssvm("run", "--enable-instruction-count", "--invoke", "sum", programs(), "1");
         assertEquals("ssvm: statistics\n  instructions executed: 13\n", count.err());
-        Run gas = ssvm("run", "--enable-gas-measuring", "--invoke", "sum", programs(), "1");
+        CliRun gas = ssvm("run", "--enable-gas-measuring", "--invoke", "sum", programs(), "1");
         assertEquals("ssvm: statistics\n  gas used: 13\n", gas.err());
-        Run time = ssvm("run", "--enable-time-measuring", "--invoke", "sum", programs(), "1");
+        CliRun time = ssvm("run", "--enable-time-measuring", "--invoke", "sum", programs(), "1");
         assertTrue(time.err().matches("ssvm: statistics\n  execution time: [0-9.]+ ms\n"), time.err());
-        Run none = ssvm("run", "--invoke", "sum", programs(), "1");
+        CliRun none = ssvm("run", "--invoke", "sum", programs(), "1");
         assertEquals("", none.err());
         assertEquals("1", none.out().strip());
     }
@@ -103,7 +85,7 @@ class RunLimitsTest {
     @Test
     void gasCostTableFromAFile() throws IOException {
         String table = write("costs.txt", "# weights\ndefault 2\ni32.add 10\n");
-        Run r = ssvm("run", "--gas-cost-table", table, "--enable-all-statistics", "--invoke", "sum", programs(),
+        CliRun r = ssvm("run", "--gas-cost-table", table, "--enable-all-statistics", "--invoke", "sum", programs(),
                 "3");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.err().contains("  gas used: " + (2 + 3 * (8 * 2 + 10) + 2 + 4) + "\n"), r.err());
@@ -113,11 +95,11 @@ class RunLimitsTest {
     @Test
     void badCostTableIsAnErrorNamingFileAndLine() throws IOException {
         String table = write("bad.txt", "default 1\ni32.frob 3\n");
-        Run r = ssvm("run", "--gas-cost-table", table, "--invoke", "sum", programs(), "3");
+        CliRun r = ssvm("run", "--gas-cost-table", table, "--invoke", "sum", programs(), "3");
         assertEquals(1, r.exit());
         assertEquals("ssvm: error: --gas-cost-table " + table + ": line 2: unknown instruction 'i32.frob'",
                 r.err().strip());
-        Run missing = ssvm("run", "--gas-cost-table", dir.resolve("none.txt").toString(), "--invoke", "sum",
+        CliRun missing = ssvm("run", "--gas-cost-table", dir.resolve("none.txt").toString(), "--invoke", "sum",
                 programs(), "3");
         assertEquals(1, missing.exit());
         assertTrue(missing.err().startsWith("ssvm: error: --gas-cost-table: cannot read "), missing.err());
@@ -125,7 +107,7 @@ class RunLimitsTest {
 
     @Test
     void memoryPageLimitStopsUnboundedGrowth() throws IOException {
-        Run r = ssvm("run", "--memory-page-limit", "8", "--invoke", "hog", programs());
+        CliRun r = ssvm("run", "--memory-page-limit", "8", "--invoke", "hog", programs());
         assertEquals(0, r.exit(), r.err());
         assertEquals("7", r.out().strip(), "1 page to start with, 7 grown, then memory.grow answers -1");
     }
@@ -133,7 +115,7 @@ class RunLimitsTest {
     @Test
     void moduleNeedingMoreMemoryThanTheLimitFailsToInstantiate() throws IOException {
         String big = write("big.wat", "(module (memory 10) (func (export \"f\")))");
-        Run r = ssvm("run", "--memory-page-limit", "4", "--invoke", "f", big);
+        CliRun r = ssvm("run", "--memory-page-limit", "4", "--invoke", "f", big);
         assertEquals(1, r.exit());
         assertEquals("ssvm: error: memory 0 needs 10 pages, more than the memory page limit of 4", r.err().strip());
     }
@@ -141,11 +123,11 @@ class RunLimitsTest {
     @Test
     void timeLimitStopsAWasiProgramInATightLoop() throws IOException {
         String prog = write("forever.wat", "(module (memory (export \"memory\") 1) (func (export \"_start\") (loop (br 0))))");
-        Run r = ssvm("run", "--time-limit", "100", "--enable-time-measuring", prog);
+        CliRun r = ssvm("run", "--time-limit", "100", "--enable-time-measuring", prog);
         assertEquals(RunCommand.TRAP_EXIT_CODE, r.exit(), r.err());
         assertTrue(r.err().startsWith("ssvm: trap: time limit exceeded\nssvm: statistics\n  execution time: "),
                 r.err());
-        Run metered = ssvm("run", "--time-limit", "100", "--enable-all-statistics", prog);
+        CliRun metered = ssvm("run", "--time-limit", "100", "--enable-all-statistics", prog);
         assertEquals(RunCommand.TRAP_EXIT_CODE, metered.exit(), metered.err());
         assertTrue(metered.err().startsWith("ssvm: trap: time limit exceeded\n"), metered.err());
         assertFalse(metered.err().contains("gas used: 0\n"), "the loop ran and was counted: " + metered.err());
@@ -153,7 +135,7 @@ class RunLimitsTest {
 
     @Test
     void maxCallDepthStopsEndlessRecursion() throws IOException {
-        Run r = ssvm("run", "--max-call-depth", "1000", "--invoke", "rec", programs(), "0");
+        CliRun r = ssvm("run", "--max-call-depth", "1000", "--invoke", "rec", programs(), "0");
         assertEquals(RunCommand.TRAP_EXIT_CODE, r.exit(), r.err());
         assertEquals("ssvm: trap: call stack exhausted", r.err().strip());
     }

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +23,7 @@ import org.ssvm.model.Module;
 import org.ssvm.model.SegmentMode;
 import org.ssvm.model.ValType;
 
-/** {@code ssvm wat2wasm}, run through {@link Main#execute(String...)} as the launcher runs it. */
+/** {@code ssvm wat2wasm}, run through the command line on in-memory streams (see {@link CliRun}). */
 class Wat2WasmCommandTest {
     private static final String ADD = """
             (module
@@ -42,22 +40,13 @@ class Wat2WasmCommandTest {
     private record Run(int exit, String out, String err) {
     }
 
-    /** Runs the command line with stdout and stderr captured (picocli binds them when first used). */
+    /**
+     * Runs the command line on in-memory streams: {@link Main#execute(String...)} writes to the process's file
+     * descriptors, which {@code System.setOut} does not capture.
+     */
     private static Run ssvm(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            exit = Main.execute(args);
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        CliRun r = CliRun.of(args);
+        return new Run(r.exit(), r.out(), r.err());
     }
 
     private Path write(String name, String text) throws IOException {

@@ -2,7 +2,6 @@ package org.ssvm.binary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.ssvm.DecodeException;
 import org.ssvm.model.FunctionBody;
 import org.ssvm.model.Module;
+import org.ssvm.testing.SharedMaterial;
 
 /**
  * Compiler-produced modules (benchmarks and WASI tests from the shared material): they decode, every body
@@ -23,13 +23,10 @@ import org.ssvm.model.Module;
  */
 class RealModulesTest {
     static List<Path> wasmFiles() throws IOException {
-        String shared = System.getProperty("ssvm.shared");
-        Path dir = shared == null ? null : Path.of(shared);
-        if (dir == null || !Files.isDirectory(dir.resolve("bench"))) {
-            fail("shared test material not found at " + dir + ": set -Dssvm.shared=DIR (it must hold bench/wasm"
-                    + " and wasi-testsuite/)");
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
+        // the walk covers the whole shared folder: the bench kernels and the WASI tests must both be there
+        SharedMaterial.require("bench");
+        SharedMaterial.require("wasi-testsuite");
+        try (Stream<Path> s = Files.walk(SharedMaterial.require("."))) {
             return s.filter(p -> p.toString().endsWith(".wasm")).sorted().toList();
         }
     }

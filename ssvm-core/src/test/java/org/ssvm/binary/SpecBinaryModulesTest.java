@@ -2,7 +2,6 @@ package org.ssvm.binary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.ssvm.DecodeException;
 import org.ssvm.model.Module;
+import org.ssvm.testing.SharedMaterial;
 
 /**
  * Every binary module of the spec suite (2.0): well-formed ones must decode (and survive an encode/decode
@@ -20,13 +20,7 @@ import org.ssvm.model.Module;
  */
 class SpecBinaryModulesTest {
     static Path suiteDir() {
-        String shared = System.getProperty("ssvm.shared");
-        Path dir = shared == null ? null : Path.of(shared, "testsuite", "wasm-2.0");
-        if (dir == null || !Files.isDirectory(dir)) {
-            fail("spec test suite not found at " + dir + ": set -Dssvm.shared=DIR to the shared test material"
-                    + " (it must contain testsuite/wasm-2.0/*.wast from https://github.com/WebAssembly/testsuite)");
-        }
-        return dir;
+        return SharedMaterial.require("testsuite/wasm-2.0");
     }
 
     @Test

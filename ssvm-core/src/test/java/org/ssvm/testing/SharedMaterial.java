@@ -27,7 +27,12 @@ public final class SharedMaterial {
                       bench: the project's benchmark kernels (src/, wasm/, native/)"""
                     .formatted(dir.toAbsolutePath().normalize()));
         }
-        return dir;
+        try {
+            // the real path, so that tree walks work when ../shared is itself a symbolic link
+            return dir.toRealPath();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot resolve " + dir, e);
+        }
     }
 
     private static Path root() {

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.ssvm.DecodeException;
 import org.ssvm.binary.ModuleEncoder;
 import org.ssvm.model.Module;
+import org.ssvm.testing.SharedMaterial;
 import org.ssvm.text.wast.Command;
 import org.ssvm.text.wast.ModuleSource;
 import org.ssvm.text.wast.Wast;
@@ -21,7 +22,7 @@ import org.ssvm.text.wast.Wast;
  *
  * <pre>
  * ./mvnw -B -q -o -pl ssvm-text -am test-compile
- * java -cp ssvm-core/target/classes:ssvm-text/target/classes:ssvm-text/target/test-classes \
+ * java -cp ssvm-core/target/classes:ssvm-core/target/test-classes:ssvm-text/target/classes:ssvm-text/target/test-classes \
  *     -Dssvm.shared=../shared org.ssvm.text.ParseBenchmark [passes [warm-up passes]]
  * </pre>
  *
@@ -36,11 +37,13 @@ public final class ParseBenchmark {
     public static void main(String[] args) throws IOException {
         int passes = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        Path dir = Path.of(System.getProperty("ssvm.shared", "../shared"), "testsuite", "wasm-2.0");
-        if (!Files.isDirectory(dir)) {
-            System.err.println("spec test suite not found at " + dir.toAbsolutePath() + "; get it from"
-                    + " https://github.com/WebAssembly/testsuite or pass -Dssvm.shared=DIR");
+        Path dir;
+        try {
+            dir = SharedMaterial.require("testsuite/wasm-2.0");
+        } catch (IllegalStateException e) {
+            System.err.println(e.getMessage());
             System.exit(2);
+            return;
         }
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {

@@ -2,7 +2,6 @@ package org.ssvm.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.ssvm.DecodeException;
+import org.ssvm.testing.SharedMaterial;
 import org.ssvm.text.wast.Command;
 import org.ssvm.text.wast.ModuleDef;
 import org.ssvm.text.wast.ModuleSource;
@@ -26,13 +26,7 @@ import org.ssvm.text.wast.Wast;
 class SpecSuiteParseTest {
 
     static Path suiteDir() {
-        String shared = System.getProperty("ssvm.shared", "../shared");
-        Path dir = Path.of(shared, "testsuite", "wasm-2.0");
-        if (!Files.isDirectory(dir)) {
-            fail("spec test suite not found at " + dir.toAbsolutePath() + "; get it from "
-                    + "https://github.com/WebAssembly/testsuite (wasm-2.0 files) or set -Dssvm.shared=DIR");
-        }
-        return dir;
+        return SharedMaterial.require("testsuite/wasm-2.0");
     }
 
     static List<Path> suiteFiles() throws IOException {

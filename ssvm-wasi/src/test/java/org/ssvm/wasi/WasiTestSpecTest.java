@@ -3,7 +3,6 @@ package org.ssvm.wasi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,18 +13,12 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ssvm.testing.SharedMaterial;
 
 /** Reading wasi-testsuite specifications, including every one in the shared copy of the suite. */
 class WasiTestSpecTest {
     static Path suite() {
-        String shared = System.getProperty("ssvm.shared");
-        Path dir = Path.of(shared == null ? "../shared" : shared, "wasi-testsuite");
-        if (!Files.isDirectory(dir)) {
-            fail("wasi-testsuite not found at " + dir.toAbsolutePath() + ": put a copy of "
-                    + "https://github.com/WebAssembly/wasi-testsuite (branch prod/testsuite-all) there, "
-                    + "or pass -Dssvm.shared=DIR");
-        }
-        return dir;
+        return SharedMaterial.require("wasi-testsuite");
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.ssvm.model.Opcode;
+import org.ssvm.testing.SharedMaterial;
 
 /**
  * Runs the straight-line {@code assert_return} cases of the spec's simd_*.wast scripts through
@@ -25,13 +26,7 @@ class SpecSimdScriptTest {
     static final Set<Opcode> COVERED = EnumSet.noneOf(Opcode.class);
 
     static Path suiteDir() {
-        String shared = System.getProperty("ssvm.shared");
-        Path dir = Path.of(shared == null ? "../shared" : shared, "testsuite", "wasm-2.0");
-        if (!Files.isDirectory(dir)) {
-            fail("spec test suite not found at " + dir.toAbsolutePath() + ": check out WebAssembly/testsuite "
-                    + "(wasm-2.0 tag) under <shared>/testsuite/wasm-2.0, or pass -Dssvm.shared=DIR");
-        }
-        return dir;
+        return SharedMaterial.require("testsuite/wasm-2.0");
     }
 
     @TestFactory

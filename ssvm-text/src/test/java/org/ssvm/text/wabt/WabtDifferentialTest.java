@@ -19,6 +19,7 @@ import org.ssvm.DecodeException;
 import org.ssvm.binary.ModuleDecoder;
 import org.ssvm.binary.ModuleEncoder;
 import org.ssvm.model.Module;
+import org.ssvm.testing.SharedMaterial;
 import org.ssvm.text.Wat;
 import org.ssvm.text.wast.Command;
 import org.ssvm.text.wast.ModuleDef;
@@ -163,13 +164,7 @@ class WabtDifferentialTest {
     }
 
     private static List<Path> suiteFiles() throws IOException {
-        String shared = System.getProperty("ssvm.shared", "../shared");
-        Path dir = Path.of(shared, "testsuite", "wasm-2.0");
-        if (!Files.isDirectory(dir)) {
-            fail("spec test suite not found at " + dir.toAbsolutePath() + "; get it from "
-                    + "https://github.com/WebAssembly/testsuite (wasm-2.0 files) or set -Dssvm.shared=DIR");
-        }
-        try (Stream<Path> s = Files.list(dir)) {
+        try (Stream<Path> s = Files.list(SharedMaterial.require("testsuite/wasm-2.0"))) {
             return s.filter(p -> p.toString().endsWith(".wast")).sorted().toList();
         }
     }
