@@ -2,6 +2,7 @@ package org.ssvm;
 
 import java.util.Set;
 import org.ssvm.metering.Meter;
+import org.ssvm.metering.MeteringConfig;
 import org.ssvm.metering.Statistics;
 import org.ssvm.model.GlobalType;
 import org.ssvm.runtime.FunctionInstance;
@@ -49,8 +50,18 @@ public final class WasmInstance {
     /**
      * Stops the call running in this instance, from any thread: it traps with "interrupted" at its next
      * function entry or loop iteration. Has no effect when nothing runs.
+     *
+     * @throws IllegalStateException when the runtime's code does not poll (see
+     *                               {@link WasmRuntime.Builder#interruptible})
      */
-    public void interrupt() { instance.meter().interrupt(); }
+    public void interrupt() {
+        MeteringConfig m = runtime.metering();
+        if (!m.metered() && !m.interruptible()) {
+            throw new IllegalStateException("this runtime's code cannot be interrupted: build it with "
+                    + "interruptible(true), a time limit or metering");
+        }
+        instance.meter().interrupt();
+    }
 
     /** The exported memory with this name, readable and writable from Java. */
     public Memory memory(String name) { return export(name, Memory.class); }

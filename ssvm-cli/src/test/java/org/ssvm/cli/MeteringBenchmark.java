@@ -24,7 +24,7 @@ import org.ssvm.wasi.WasiPreview1;
  *     org.ssvm.cli.MeteringBenchmark CONFIG ../shared/bench/wasm/fib.wasm 30 [runs]
  * </pre>
  *
- * CONFIG is {@code plain} (no metering, no interruption polls), {@code interruptible} (the default: polls at
+ * CONFIG is {@code plain} (the default: no metering, no interruption polls), {@code interruptible} (polls at
  * function entries and loop headers) or {@code metered} (gas charged per region with the default costs).
  * The output line is {@code CONFIG KERNEL median-ms min-ms gas}, the median and minimum over the runs after
  * the first (warm-up) one.

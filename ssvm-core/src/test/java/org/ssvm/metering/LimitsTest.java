@@ -70,7 +70,7 @@ class LimitsTest {
     @ParameterizedTest
     @MethodSource("engines")
     void interruptFromAnotherThreadStopsATightLoop(EngineKind kind, boolean metered) throws Exception {
-        WasmInstance inst = instantiate(WasmRuntime.builder().engine(kind), metered);
+        WasmInstance inst = instantiate(WasmRuntime.builder().engine(kind).interruptible(true), metered);
         for (String name : new String[] {"spin", "fib"}) {
             AtomicReference<Throwable> thrown = new AtomicReference<>();
             Thread caller = new Thread(() -> {
@@ -100,9 +100,19 @@ class LimitsTest {
     @ParameterizedTest
     @EnumSource(EngineKind.class)
     void interruptBeforeACallDoesNotStopIt(EngineKind kind) {
-        WasmInstance inst = instantiate(WasmRuntime.builder().engine(kind), false);
+        WasmInstance inst = instantiate(WasmRuntime.builder().engine(kind).interruptible(true), false);
         inst.interrupt();
         assertEquals(55L, inst.function("fib").call(10L)[0]);
+    }
+
+    @ParameterizedTest
+    @EnumSource(EngineKind.class)
+    void interruptingCodeThatDoesNotPollIsRefused(EngineKind kind) {
+        WasmInstance inst = instantiate(WasmRuntime.builder().engine(kind), false);
+        IllegalStateException e = assertThrows(IllegalStateException.class, inst::interrupt);
+        assertTrue(e.getMessage().contains("interruptible(true)"), e.getMessage());
+        WasmInstance metered = instantiate(WasmRuntime.builder().engine(kind), true);
+        metered.interrupt(); // charges poll
     }
 
     @ParameterizedTest
