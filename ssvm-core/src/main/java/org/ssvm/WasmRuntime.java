@@ -59,9 +59,9 @@ public final class WasmRuntime implements AutoCloseable {
 
     private WasmRuntime(Builder b) {
         this.engineKind = b.engineKind;
-        boolean metered = b.costTable != null || b.metering || b.gasLimit != Meter.UNLIMITED;
+        boolean metered = b.costTable != null || b.metering || b.gasLimit != Meter.UNLIMITED || b.opcodeCounts;
         this.metering = new MeteringConfig(metered ? (b.costTable != null ? b.costTable : CostTable.DEFAULT) : null,
-                b.interruptible || b.timeLimitNanos > 0);
+                b.interruptible || b.timeLimitNanos > 0, b.opcodeCounts);
         this.gasLimit = b.gasLimit;
         this.memoryPageLimit = b.memoryPageLimit;
         this.timeLimitNanos = b.timeLimitNanos;
@@ -213,6 +213,7 @@ public final class WasmRuntime implements AutoCloseable {
         private long memoryPageLimit = Memory.MAX_PAGES;
         private long timeLimitNanos;
         private boolean interruptible;
+        private boolean opcodeCounts;
 
         private Builder() {}
 
@@ -222,6 +223,15 @@ public final class WasmRuntime implements AutoCloseable {
          */
         public Builder metering(boolean on) {
             this.metering = on;
+            return this;
+        }
+
+        /**
+         * Also counts how often each instruction runs, for {@link Meter#opcodeCounts()} (turns metering on;
+         * slower than metering alone).
+         */
+        public Builder opcodeCounts(boolean on) {
+            this.opcodeCounts = on;
             return this;
         }
 

@@ -114,7 +114,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--enable-time-measuring", description = "After the run, print the execution time to stderr.")
     boolean timeMeasuring;
 
-    @Option(names = "--enable-all-statistics", description = "All three of the above.")
+    @Option(names = "--enable-opcode-count", description = "After the run, print how often each instruction ran "
+            + "to stderr (slower).")
+    boolean opcodeCount;
+
+    @Option(names = "--enable-all-statistics", description = "All four of the above.")
     boolean allStatistics;
 
     @Option(names = "--verbose", description = "Print the Java stack trace of an error (for debugging SSVM).")
@@ -149,7 +153,7 @@ final class RunCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("ssvm: trap: " + trap.getMessage());
             return TRAP_EXIT_CODE;
         } finally {
-            printStatistics(meter.statistics());
+            printStatistics(meter);
         }
     }
 
@@ -166,6 +170,7 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         b.metering(gasLimit != null || instructionCount || gasMeasuring || allStatistics);
+        b.opcodeCounts(opcodeCount || allStatistics);
         if (gasLimit != null && gasLimit < 0) {
             throw new IllegalArgumentException("--gas-limit must not be negative");
         }
@@ -188,11 +193,13 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Prints the statistics asked for to stderr, after what the program printed. */
-    private void printStatistics(Statistics stats) {
+    private void printStatistics(Meter meter) {
+        Statistics stats = meter.statistics();
         boolean time = timeMeasuring || allStatistics;
         boolean count = instructionCount || allStatistics;
         boolean gas = gasMeasuring || allStatistics;
-        if (!time && !count && !gas) {
+        boolean opcodes = opcodeCount || allStatistics;
+        if (!time && !count && !gas && !opcodes) {
             return;
         }
         spec.commandLine().getOut().flush();
@@ -209,6 +216,10 @@ final class RunCommand implements Callable<Integer> {
         }
         if (gas) {
             err.println("  gas used: " + stats.gasUsed());
+        }
+        if (opcodes) {
+            err.println("  instructions by kind:");
+            meter.opcodeCounts().forEach((op, n) -> err.println("    " + op.textName() + " " + n));
         }
         err.flush();
     }

@@ -67,6 +67,8 @@ class RunLimitsTest {
         assertTrue(r.err().contains("  instructions executed: 31\n"), r.err());
         assertTrue(r.err().contains("  instructions per second: "), r.err());
         assertTrue(r.err().contains("  gas used: 31\n"), r.err());
+        assertTrue(r.err().contains("  instructions by kind:\n    local.get 10\n    br_if 3\n"), r.err());
+        assertTrue(r.err().endsWith("    end 2\n    loop 1\n"), r.err());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.ssvm.interpreter;
 
 import java.util.Arrays;
+import org.ssvm.metering.Meter;
 import org.ssvm.metering.MeteringConfig;
 import org.ssvm.metering.MeteringPlan;
 import org.ssvm.model.FuncType;
@@ -96,9 +97,13 @@ final class Compiler {
     /** Whether to poll for interruption at entry and loop headers (only when metering is off). */
     private final boolean polls;
 
-    private Compiler(Module module, FuncType type, FunctionBody body, MeteringConfig metering) {
+    /** Index of region 0 in the meter's region counters, or -1 when regions are not counted. */
+    private final int firstRegion;
+
+    private Compiler(Module module, FuncType type, FunctionBody body, MeteringConfig metering, Meter meter) {
         this.module = module;
         this.plan = metering.metered() ? MeteringPlan.of(body.code(), metering.costTable()) : null;
+        this.firstRegion = plan != null && metering.opcodeCounts() ? meter.registerRegions(plan) : -1;
         this.polls = !metering.metered() && metering.interruptible();
         this.funcTypes = module.functionTypes();
         this.globalTypes = module.globalTypes();
@@ -117,8 +122,8 @@ final class Compiler {
     }
 
     static Compiled compile(Module module, FuncType type, FunctionBody body, org.ssvm.runtime.Memory memory,
-                            MeteringConfig metering) {
-        Compiler c = new Compiler(module, type, body, metering);
+                            MeteringConfig metering, Meter meter) {
+        Compiler c = new Compiler(module, type, body, metering, meter);
         c.run(type, body.code());
         boolean refLocals = false;
         for (ValType t : body.locals()) {
@@ -292,8 +297,11 @@ final class Compiler {
         if (cost == 0 && count == 0 && !plan.isCheckpoint(region)) {
             return;
         }
-        emitLong(Op.GAS, cost);
+        emitLong(firstRegion < 0 ? Op.GAS : Op.GAS_COUNTED, cost);
         emit(count);
+        if (firstRegion >= 0) {
+            emit(firstRegion + region);
+        }
         labelPos = len; // nothing fuses across a charge
     }
 

@@ -291,7 +291,9 @@ final class Op {
     static final int GAS = 275;
     /** Polls the meter for an interruption or time limit (loop headers and entry, metering off). */
     static final int CHECK = 276;
-    static final int COUNT = 277;
+    /** GAS that also counts the region's entry: cost (low, high), count, region index in the meter. */
+    static final int GAS_COUNTED = 277;
+    static final int COUNT = 278;
 
     /** The op with the same name as a non-SIMD instruction. */
     static int of(Opcode op) {

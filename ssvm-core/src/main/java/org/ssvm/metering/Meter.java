@@ -1,6 +1,10 @@
 package org.ssvm.metering;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.ssvm.TrapException;
+import org.ssvm.model.Opcode;
 
 /**
  * Gas, instruction and time accounting of the code it is attached to (by default one instance), plus the
@@ -39,6 +43,52 @@ public final class Meter {
         }
         gasUsed = used;
         instructions += count;
+    }
+
+    /** Like {@link #charge(long, int)}, also counting one entry of registered region {@code hit}. */
+    public void charge(long cost, int count, int hit) {
+        charge(cost, count);
+        hits[hit]++;
+    }
+
+    private long[] hits = new long[0];
+    private MeteringPlan[] plans = new MeteringPlan[0];
+    private int[] planStarts = new int[0];
+    private int hitCount;
+
+    /**
+     * Makes room to count the entries of each region of {@code plan}; answers the index of its region 0 for
+     * {@link #charge(long, int, int)}. Engines call this once per function, before running it.
+     */
+    public synchronized int registerRegions(MeteringPlan plan) {
+        int from = hitCount;
+        hitCount += plan.regionCount();
+        if (hitCount > hits.length) {
+            hits = Arrays.copyOf(hits, Math.max(hitCount, hits.length * 2));
+        }
+        int n = plans.length;
+        plans = Arrays.copyOf(plans, n + 1);
+        planStarts = Arrays.copyOf(planStarts, n + 1);
+        plans[n] = plan;
+        planStarts[n] = from;
+        return from;
+    }
+
+    /**
+     * How often each instruction ran, most frequent first, for code compiled with
+     * {@link MeteringConfig#opcodeCounts()} (empty otherwise).
+     */
+    public Map<Opcode, Long> opcodeCounts() {
+        Opcode[] ops = Opcode.values();
+        long[] byOpcode = new long[ops.length];
+        for (int i = 0; i < plans.length; i++) {
+            plans[i].countOpcodes(hits, planStarts[i], byOpcode);
+        }
+        Map<Opcode, Long> counts = new LinkedHashMap<>();
+        Arrays.stream(ops).filter(op -> byOpcode[op.ordinal()] > 0)
+                .sorted((a, b) -> Long.compare(byOpcode[b.ordinal()], byOpcode[a.ordinal()]))
+                .forEach(op -> counts.put(op, byOpcode[op.ordinal()]));
+        return counts;
     }
 
     /** Traps when a stop (interruption or time limit) was requested; engines call it at checkpoints. */
@@ -126,6 +176,7 @@ public final class Meter {
 
     /** Sets gas used, instructions and time back to zero. */
     public void reset() {
+        Arrays.fill(hits, 0);
         gasUsed = 0;
         instructions = 0;
         timeNanos = 0;

@@ -39,6 +39,10 @@ import org.ssvm.runtime.CodeReader;
  *   {@link Meter#poll()} for interruption and time limits, so that a loop without calls, or a recursion,
  *   stops promptly. With metering on, the charge polls too.</li>
  *   <li><b>Off means absent.</b> An engine with metering off emits no charge code at all.</li>
+ *   <li><b>Counts per instruction</b> (optional, {@link MeteringConfig#opcodeCounts()}): the engine
+ *   {@linkplain Meter#registerRegions registers} each plan once and charges with
+ *   {@link Meter#charge(long, int, int)}, passing the region's index in the registered range; the meter
+ *   derives each instruction's count from the region entries.</li>
  * </ol>
  *
  * <p>Example (default costs): {@code (func (param i32) (result i32) local.get 0 i32.eqz if (result i32)
@@ -47,12 +51,14 @@ import org.ssvm.runtime.CodeReader;
  * with 0 costs 3 + 2 + 1 = 6, with 5 costs 3 + 2 + 1 = 6 as well.
  */
 public final class MeteringPlan {
+    private final byte[] code;
     private final int[] starts;
     private final long[] costs;
     private final int[] counts;
     private final boolean[] checkpoints;
 
-    private MeteringPlan(int[] starts, long[] costs, int[] counts, boolean[] checkpoints) {
+    private MeteringPlan(byte[] code, int[] starts, long[] costs, int[] counts, boolean[] checkpoints) {
+        this.code = code;
         this.starts = starts;
         this.costs = costs;
         this.counts = counts;
@@ -87,7 +93,7 @@ public final class MeteringPlan {
                 n++;
             }
         }
-        return new MeteringPlan(Arrays.copyOf(starts, n), Arrays.copyOf(costs, n), Arrays.copyOf(counts, n),
+        return new MeteringPlan(code, Arrays.copyOf(starts, n), Arrays.copyOf(costs, n), Arrays.copyOf(counts, n),
                 Arrays.copyOf(checkpoints, n));
     }
 
@@ -120,6 +126,23 @@ public final class MeteringPlan {
 
     /** Whether region {@code i} is function entry or a loop header, where interruption is polled. */
     public boolean isCheckpoint(int i) { return checkpoints[i]; }
+
+    /**
+     * Adds to {@code byOpcode} (indexed by {@link Opcode#ordinal()}) how often each instruction ran, given
+     * how often each region was entered: {@code hits[from + i]} for region {@code i}.
+     */
+    public void countOpcodes(long[] hits, int from, long[] byOpcode) {
+        CodeReader in = new CodeReader(code, 0);
+        int region = 0;
+        while (!in.atEnd()) {
+            if (region + 1 < starts.length && in.pos() == starts[region + 1]) {
+                region++;
+            }
+            Opcode op = next(in);
+            Instructions.skipImmediates(in, op);
+            byOpcode[op.ordinal()] += hits[from + region];
+        }
+    }
 
     /** The region starting at byte offset {@code offset}, or -1 when none starts there. */
     public int regionAt(int offset) {

@@ -26,7 +26,7 @@ class MeteringCodeTest {
         var m = b.module;
         FuncType type = m.types().get(m.functions().get(0));
         return Compiler.compile(m, type, m.bodies().get(0), new Memory(new org.ssvm.model.MemoryType(
-                org.ssvm.model.Limits.of(0))), config).code();
+                org.ssvm.model.Limits.of(0))), config, new org.ssvm.metering.Meter()).code();
     }
 
     private static int count(int[] code, int op) {

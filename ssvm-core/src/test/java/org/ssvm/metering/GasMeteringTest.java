@@ -7,6 +7,9 @@ import static org.ssvm.testing.Code.VOID;
 import static org.ssvm.testing.Code.bt;
 import static org.ssvm.testing.ModuleBuilder.t;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -75,6 +78,32 @@ class GasMeteringTest {
         // default costs: instructions executed equal gas
         assertEquals(inst.meter().gasUsed(), inst.statistics().instructions());
         assertEquals(6 + 6 + 31 + 13 + 2 + 6, inst.statistics().gasUsed());
+    }
+
+    @ParameterizedTest
+    @EnumSource(EngineKind.class)
+    void countsPerInstruction(EngineKind kind) {
+        WasmInstance inst = instantiate(kind, b -> b.opcodeCounts(true));
+        assertEquals(31, gasOf(inst, "sum", 3));
+        Map<Opcode, Long> expected = new LinkedHashMap<>();
+        expected.put(Opcode.LOCAL_GET, 10L);
+        expected.put(Opcode.BR_IF, 3L);
+        expected.put(Opcode.LOCAL_SET, 3L);
+        expected.put(Opcode.LOCAL_TEE, 3L);
+        expected.put(Opcode.I32_CONST, 3L);
+        expected.put(Opcode.I32_ADD, 3L);
+        expected.put(Opcode.I32_SUB, 3L);
+        expected.put(Opcode.END, 2L);
+        expected.put(Opcode.LOOP, 1L);
+        assertEquals(expected, inst.meter().opcodeCounts());
+        assertEquals(List.copyOf(expected.keySet()), List.copyOf(inst.meter().opcodeCounts().keySet()),
+                "most frequent first, ties in opcode order");
+        inst.function("six").call();
+        assertEquals(2L, inst.meter().opcodeCounts().get(Opcode.I32_CONST) - 3L);
+        assertEquals(inst.statistics().instructions(),
+                inst.meter().opcodeCounts().values().stream().mapToLong(Long::longValue).sum());
+        inst.meter().reset();
+        assertEquals(Map.of(), inst.meter().opcodeCounts());
     }
 
     @ParameterizedTest
