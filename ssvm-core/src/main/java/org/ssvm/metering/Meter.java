@@ -1,7 +1,9 @@
 package org.ssvm.metering;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.ssvm.TrapException;
 import org.ssvm.model.Opcode;
@@ -31,6 +33,11 @@ public final class Meter {
     /** gasLimit, or Long.MIN_VALUE when a stop was requested (every charge then fails). */
     private volatile long trip = UNLIMITED;
     private volatile String stopReason;
+    /** Entries of each registered region (only with opcode counts), and the plans they belong to. */
+    private long[] hits = new long[0];
+    private final List<MeteringPlan> plans = new ArrayList<>();
+    private final List<Integer> planStarts = new ArrayList<>();
+    private int hitCount;
 
     /**
      * Pays for one region: adds {@code cost} to gas used and {@code count} to instructions executed, or traps
@@ -51,11 +58,6 @@ public final class Meter {
         hits[hit]++;
     }
 
-    private long[] hits = new long[0];
-    private MeteringPlan[] plans = new MeteringPlan[0];
-    private int[] planStarts = new int[0];
-    private int hitCount;
-
     /**
      * Makes room to count the entries of each region of {@code plan}; answers the index of its region 0 for
      * {@link #charge(long, int, int)}. Engines call this once per function, before running it.
@@ -66,11 +68,8 @@ public final class Meter {
         if (hitCount > hits.length) {
             hits = Arrays.copyOf(hits, Math.max(hitCount, hits.length * 2));
         }
-        int n = plans.length;
-        plans = Arrays.copyOf(plans, n + 1);
-        planStarts = Arrays.copyOf(planStarts, n + 1);
-        plans[n] = plan;
-        planStarts[n] = from;
+        plans.add(plan);
+        planStarts.add(from);
         return from;
     }
 
@@ -81,8 +80,10 @@ public final class Meter {
     public Map<Opcode, Long> opcodeCounts() {
         Opcode[] ops = Opcode.values();
         long[] byOpcode = new long[ops.length];
-        for (int i = 0; i < plans.length; i++) {
-            plans[i].countOpcodes(hits, planStarts[i], byOpcode);
+        synchronized (this) {
+            for (int i = 0; i < plans.size(); i++) {
+                plans.get(i).countOpcodes(hits, planStarts.get(i), byOpcode);
+            }
         }
         Map<Opcode, Long> counts = new LinkedHashMap<>();
         Arrays.stream(ops).filter(op -> byOpcode[op.ordinal()] > 0)
