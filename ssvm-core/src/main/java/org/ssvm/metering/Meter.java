@@ -152,7 +152,10 @@ public final class Meter {
         }
     }
 
-    /** Gas used so far. */
+    /**
+     * Gas used so far. Read from another thread while code runs (say, by a monitor), it is a recent value
+     * rather than an exact one; it is exact once the call is over, or from a host function it calls.
+     */
     public long gasUsed() { return gasUsed; }
 
     /** Instructions executed so far (counted when metering is on). */
