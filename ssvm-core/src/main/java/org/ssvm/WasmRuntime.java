@@ -15,6 +15,7 @@ import org.ssvm.interpreter.InterpreterEngine;
 import org.ssvm.metering.CostTable;
 import org.ssvm.metering.Meter;
 import org.ssvm.metering.MeteringConfig;
+import org.ssvm.runtime.EngineProvider;
 import org.ssvm.runtime.ExecutionEngine;
 import org.ssvm.runtime.Memory;
 
@@ -67,6 +68,14 @@ public final class WasmRuntime implements AutoCloseable {
         this.timeLimitNanos = b.timeLimitNanos;
         this.engine = switch (b.engineKind) {
             case INTERPRETER -> new InterpreterEngine(b.maxCallDepth, metering);
+            case COMPILER -> {
+                if (metering.metered() || metering.interruptible()) {
+                    // its charge points and polls (see MeteringPlan) are not written yet
+                    throw new UnsupportedOperationException("the compiler engine does not support metering, "
+                            + "time limits or interruption yet; use the interpreter");
+                }
+                yield EngineProvider.load("compiler", b.maxCallDepth);
+            }
         };
         this.threadStackSize = b.threadStackSize;
         AtomicInteger count = new AtomicInteger();

@@ -22,6 +22,7 @@ record BenchOptions(
 
     static final String USAGE = """
             usage: ./ssvm-bench [options]
+                   ./ssvm-bench --jmh [JMH options]   (JMH microbenchmarks of SSVM; -h lists JMH's options)
               --runs N            whole-process runs per cell; the cell shows their median (default 3)
               --size S            default or large: the sizes of shared/bench/README.md; small: a smoke test
                                   that checks every engine's output in seconds (default: default)
@@ -68,6 +69,8 @@ record BenchOptions(
                 case "--config" -> config = Path.of(value(args, ++i, a));
                 case "--list" -> list = true;
                 case "--help", "-h" -> help = true;
+                // ./ssvm-bench hands --jmh to JMH only as its first argument.
+                case "--jmh" -> throw new IllegalArgumentException("--jmh must be the first argument of ./ssvm-bench");
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }

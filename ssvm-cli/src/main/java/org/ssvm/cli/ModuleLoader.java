@@ -7,6 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.ssvm.WasmException;
 import org.ssvm.binary.ModuleDecoder;
+import org.ssvm.binary.ModuleEncoder;
 import org.ssvm.model.Module;
 import org.ssvm.text.Wat;
 
@@ -18,6 +19,18 @@ final class ModuleLoader {
     }
 
     static Module load(Path file) {
+        return load(file, false);
+    }
+
+    /**
+     * Reads a module to run it. A text module is run as its binary encoding (what {@code ssvm wat2wasm} writes),
+     * so that trap backtraces give offsets in that binary, as they do for a .wasm file.
+     */
+    static Module loadToRun(Path file) {
+        return load(file, true);
+    }
+
+    private static Module load(Path file, boolean textAsBinary) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -30,9 +43,22 @@ final class ModuleLoader {
             if (isBinary(bytes)) {
                 return ModuleDecoder.decode(bytes);
             }
-            return Wat.parseModule(new String(bytes, StandardCharsets.UTF_8));
+            Module parsed = Wat.parseModule(new String(bytes, StandardCharsets.UTF_8));
+            return textAsBinary ? asBinary(parsed) : parsed;
         } catch (WasmException e) {
             throw new WasmException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The module decoded from its own encoding, which gives its function bodies their binary offsets. A module
+     * that cannot make the trip (it is invalid, and validation will say why) is kept as parsed.
+     */
+    private static Module asBinary(Module parsed) {
+        try {
+            return ModuleDecoder.decode(ModuleEncoder.encode(parsed));
+        } catch (RuntimeException e) {
+            return parsed;
         }
     }
 

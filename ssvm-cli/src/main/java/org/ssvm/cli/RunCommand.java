@@ -18,6 +18,7 @@ import org.ssvm.WasmRuntime;
 import org.ssvm.metering.CostTable;
 import org.ssvm.metering.Meter;
 import org.ssvm.metering.Statistics;
+import org.ssvm.model.Module;
 import org.ssvm.model.ValType;
 import org.ssvm.wasi.WasiConfig;
 import org.ssvm.wasi.WasiPreview1;
@@ -47,7 +48,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "N:the program's exit code (proc_exit's argument; 0 when _start returns)",
             "1:the file cannot be read, or the module fails to decode, validate or link",
             "2:a usage error: unknown option, missing FILE",
-            "134:the program trapped (the trap is reported on stderr)"},
+            "134:the program trapped (the trap message and a Wasm backtrace go to stderr)"},
         footerHeading = "%nExamples:%n",
         footer = {
             "  ssvm run hello.wasm",
@@ -133,7 +134,11 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        WasmModule module = WasmModule.of(ModuleLoader.load(file));
+        Module model = ModuleLoader.loadToRun(file);
+        if (model.names().moduleName() == null) {
+            model.names().setModuleName(file.getFileName().toString()); // backtraces then say prog.wasm!func
+        }
+        WasmModule module = WasmModule.of(model);
         ProcessStreams streams = main.streams();
         WasiConfig config = wasiConfig(streams);
         WasmRuntime.Builder runtime = runtimeConfig();
@@ -150,7 +155,13 @@ final class RunCommand implements Callable<Integer> {
             // what the program printed comes first, as it would when writing straight to a terminal
             spec.commandLine().getOut().flush();
             Main.flush(streams.out());
-            spec.commandLine().getErr().println("ssvm: trap: " + trap.getMessage());
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("ssvm: trap: " + trap.getMessage());
+            String backtrace = trap.formatBacktrace();
+            if (!backtrace.isEmpty()) {
+                err.println(backtrace);
+            }
+            err.flush();
             return TRAP_EXIT_CODE;
         } finally {
             printStatistics(meter);

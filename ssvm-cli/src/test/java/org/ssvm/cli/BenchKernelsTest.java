@@ -46,11 +46,11 @@ class BenchKernelsTest {
     @TestFactory
     Stream<DynamicTest> kernelsPrintWhatNativePrints() {
         Path bench = SharedMaterial.require("bench");
-        return KERNELS.stream().map(k -> DynamicTest.dynamicTest(
-                k.name() + (k.size() == null ? "" : " " + k.size()), () -> compare(bench, k)));
+        return Stream.of(EngineKind.values()).flatMap(engine -> KERNELS.stream().map(k -> DynamicTest.dynamicTest(
+                engine + " " + k.name() + (k.size() == null ? "" : " " + k.size()), () -> compare(engine, bench, k))));
     }
 
-    private static void compare(Path bench, Kernel kernel) throws Exception {
+    private static void compare(EngineKind engine, Path bench, Kernel kernel) throws Exception {
         Path wasm = bench.resolve("wasm").resolve(kernel.name() + ".wasm");
         Path nativeBinary = bench.resolve("native").resolve(kernel.name());
         assertTrue(Files.isRegularFile(wasm), "missing " + wasm);
@@ -64,7 +64,7 @@ class BenchKernelsTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         WasiConfig config = WasiConfig.builder().args(args).stdout(out).stderr(err).build();
-        int exit = WasiProgram.run(EngineKind.INTERPRETER, WasmModule.fromPath(wasm), config, wasm.toString());
+        int exit = WasiProgram.run(engine, WasmModule.fromPath(wasm), config, wasm.toString());
 
         assertEquals(0, exit, "exit code; stderr: " + err.toString(StandardCharsets.UTF_8));
         assertTrue(expected.length > 0, "the native build printed nothing");

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -140,6 +141,15 @@ class RunLimitsTest {
         CliRun r = ssvm("run", "--max-call-depth", "1000", "--invoke", "rec", programs(), "0");
         assertEquals(RunCommand.TRAP_EXIT_CODE, r.exit(), r.err());
         assertEquals("ssvm: trap: call stack exhausted", r.err().strip());
+    }
+
+    @Test
+    void theCompilerSaysItCannotMeterYet() throws IOException {
+        CliRun r = ssvm("run", "--engine", "compiler", "--gas-limit", "10", "--invoke", "sum", programs(), "3");
+        assertEquals(1, r.exit());
+        assertTrue(r.err().startsWith("ssvm: error: the compiler engine does not support metering"), r.err());
+        assertEquals(List.of("6"), ssvm("run", "--engine", "compiler", "--memory-page-limit", "4", "--invoke",
+                "sum", programs(), "3").out().lines().toList(), "the memory limit works on every engine");
     }
 
     @Test

@@ -39,11 +39,11 @@ class WasiTestsuiteTest {
             tests = s.filter(p -> p.toString().endsWith(".wasm")).sorted().toList();
         }
         assertTrue(tests.size() >= 70, "expected the whole WASI test suite, found " + tests.size() + " tests");
-        return tests.stream().map(wasm -> DynamicTest.dynamicTest(
-                wasm.getParent().getFileName() + "/" + wasm.getFileName(), () -> runOne(wasm)));
+        return Stream.of(EngineKind.values()).flatMap(engine -> tests.stream().map(wasm -> DynamicTest.dynamicTest(
+                engine + " " + wasm.getParent().getFileName() + "/" + wasm.getFileName(), () -> runOne(engine, wasm))));
     }
 
-    private void runOne(Path wasm) throws IOException {
+    private void runOne(EngineKind engine, Path wasm) throws IOException {
         WasiTestSpec spec = WasiTestSpec.load(wasm);
         Path work = Files.createTempDirectory(scratch, "run");
         for (String dir : spec.dirs()) {
@@ -52,7 +52,7 @@ class WasiTestsuiteTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         String program = wasm.getFileName().toString();
-        int exit = WasiProgram.run(EngineKind.INTERPRETER, WasmModule.fromPath(wasm),
+        int exit = WasiProgram.run(engine, WasmModule.fromPath(wasm),
                 spec.configure(program, work, out, err).build(), program);
         String stderr = err.toString(StandardCharsets.UTF_8);
         assertEquals(spec.exitCode(), exit, "exit code; stderr: " + stderr);

@@ -10,7 +10,8 @@ package org.ssvm.interpreter;
  * @param resultSlots stack slots taken by the results, complemented ({@code ~n}) when a result is a reference
  * @param refLocals   whether some declared local is a reference (their slots must be cleared on entry)
  * @param memory      the instance's memory 0, or an empty stand-in, so the loop never tests for null
+ * @param offsets     code positions back to body offsets, read only when a trap unwinds (for backtraces)
  */
 record Compiled(int[] code, int paramSlots, int localSlots, int frameSlots, int resultSlots, boolean refLocals,
-                org.ssvm.runtime.Memory memory) {
+                org.ssvm.runtime.Memory memory, OffsetTable offsets) {
 }

@@ -91,6 +91,9 @@ final class Compiler {
     private int maxSlots;
     private Ctl[] ctls = new Ctl[8];
     private int depth;
+    /** Body offset of the instruction being compiled, and where each emitted instruction came from. */
+    private int sourceOffset;
+    private final OffsetTable.Builder offsets = new OffsetTable.Builder();
 
     /** Where to charge gas, or null when metering is off. */
     private final MeteringPlan plan;
@@ -131,7 +134,7 @@ final class Compiler {
         }
         int paramSlots = slotCount(type.params());
         return new Compiled(Arrays.copyOf(c.out, c.len), paramSlots, c.localSlots, c.localSlots + c.maxSlots + 4,
-                keepCode(type.results()), refLocals, memory);
+                keepCode(type.results()), refLocals, memory, c.offsets.build());
     }
 
     /**
@@ -270,10 +273,12 @@ final class Compiler {
         pushCtl(FUNC, new ValType[0], type.results());
         CodeReader in = new CodeReader(code, 0);
         if (polls) {
+            offsets.add(len, 0);
             poll();
         }
         while (depth > 0) {
             int pos = in.pos();
+            sourceOffset = pos;
             Opcode op = next(in);
             if (ctls[depth - 1].unreachable) {
                 skipUnreachable(in, op);
@@ -297,6 +302,7 @@ final class Compiler {
         if (cost == 0 && count == 0 && !plan.isCheckpoint(region)) {
             return;
         }
+        offsets.add(len, pos); // a charge that traps stands for the region's first instruction
         emitLong(firstRegion < 0 ? Op.GAS : Op.GAS_COUNTED, cost);
         emit(count);
         if (firstRegion >= 0) {
@@ -372,9 +378,11 @@ final class Compiler {
         if (fused) {
             fused = false;
             prevStart = -1;
+            offsets.replaceFrom(lastStart, sourceOffset);
         } else if (len > start) {
             prevStart = lastStart;
             lastStart = start;
+            offsets.add(start, sourceOffset);
         }
     }
 

@@ -49,10 +49,20 @@ final class InterpretedFunction extends FunctionInstance {
                 System.arraycopy(ctx.r, 0, refs, base, results);
             }
         } catch (StackOverflowError e) {
-            throw new TrapException("call stack exhausted", e);
+            // overflow before run's own handler was entered: no frame of this function to report
+            throw TrapException.callStackExhausted(e);
         } finally {
             engine.release(ctx);
         }
+    }
+
+    /**
+     * Appends this function's frame to a trap leaving it, at the instruction covering code position {@code pos},
+     * and answers the trap for rethrowing.
+     */
+    TrapException unwinding(TrapException trap, int pos) {
+        trap.addWasmFrame(instance.module(), index, body, compiled().offsets().offsetAt(pos));
+        return trap;
     }
 
     @Override

@@ -13,6 +13,9 @@ import org.ssvm.runtime.NumericOps;
  * The dispatch loop. One Java call of {@link #run} per WebAssembly call; the frame lives in the context's
  * stack at {@code fp} (locals first, operand stack after). Frequent instructions are inline here; rare ones go
  * to {@link Rare} so that {@link #run} stays small enough for the JIT (under 8000 bytes of bytecode).
+ *
+ * <p>A trap leaving {@link #run} gets this frame appended to its Wasm backtrace by an exception handler around
+ * the loop, which costs nothing until something throws.
  */
 final class Interpreter {
     private Interpreter() {}
@@ -56,12 +59,13 @@ final class Interpreter {
         Memory mem = c.memory();
         byte[] mb = mem.array();
         int pc = 0;
+        try { // the loop keeps its indentation, to keep diffs of it readable
         if (code[0] == Op.CHECK) { // the entry poll or charge, without a dispatch: it costs less here
-            inst.meter().poll();
             pc = 1;
+            inst.meter().poll();
         } else if (code[0] == Op.GAS) {
-            inst.meter().charge((code[1] & 0xFFFF_FFFFL) | (long) code[2] << 32, code[3]);
             pc = 4;
+            inst.meter().charge((code[1] & 0xFFFF_FFFFL) | (long) code[2] << 32, code[3]);
         }
         while (true) {
             int op = code[pc++];
@@ -378,6 +382,12 @@ final class Interpreter {
                     mb = mem.array();
                 }
             }
+        }
+        } catch (org.ssvm.TrapException e) {
+            // pc is past the opcode (and maybe some immediates) of the instruction that trapped or called
+            throw fn.unwinding(e, pc - 1);
+        } catch (StackOverflowError e) {
+            throw fn.unwinding(org.ssvm.TrapException.callStackExhausted(e), pc - 1);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.ssvm.runtime;
 
+import org.ssvm.TrapException;
+import org.ssvm.WasmException;
 import org.ssvm.model.FuncType;
 
 /** A function implemented in Java and imported by modules. */
@@ -30,9 +32,25 @@ public final class HostFunction extends FunctionInstance {
         body.call(null, slots, refs, base);
     }
 
-    /** Calls the host code on behalf of {@code caller}. Engines use this when they know the calling instance. */
+    /**
+     * Calls the host code on behalf of {@code caller}. Engines use this for every call from WebAssembly code.
+     *
+     * <p>A Java exception escaping the host code becomes a {@link TrapException} naming this function (see
+     * {@link TrapException#fromHost}), so that the guest sees a trap and the user a backtrace. Left as they are:
+     * {@link org.ssvm.WasmException}s (traps of nested WebAssembly calls keep their frames), {@link ExitRequest}s
+     * such as WASI's {@code proc_exit}, and {@link Error}s.
+     */
     public void invokeFrom(Instance caller, long[] slots, Object[] refs, int base) {
-        body.call(caller, slots, refs, base);
+        try {
+            body.call(caller, slots, refs, base);
+        } catch (WasmException e) {
+            throw e;
+        } catch (Exception e) { // checked ones too: host code may throw them sneakily
+            if (e instanceof ExitRequest) {
+                throw e;
+            }
+            throw TrapException.fromHost(debugName, e);
+        }
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.ssvm.interpreter;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -184,7 +185,9 @@ class MemoryTableGlobalTest extends WasmTestBase {
         WasmInstance inst = instantiate(linker, b);
         inc[0] = inst.function("inc");
         assertEquals(11, inst.function("run").call(5)[0]);
-        assertThrows(IllegalStateException.class, () -> inst.function("run").call(-1));
+        // a Java exception escaping a host function becomes a trap, with the exception as its cause
+        TrapException trap = assertThrows(TrapException.class, () -> inst.function("run").call(-1));
+        assertInstanceOf(IllegalStateException.class, trap.getCause());
         assertEquals(3, inst.function("run").call(1)[0]);
         FunctionInstance raw = inst.function("inc").raw();
         long[] slots = {41};

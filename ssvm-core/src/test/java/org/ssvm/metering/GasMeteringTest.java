@@ -66,7 +66,7 @@ class GasMeteringTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EngineKind.class)
+    @EnumSource(value = EngineKind.class, names = MeteredEngines.NAMES)
     void handComputedCounts(EngineKind kind) {
         WasmInstance inst = instantiate(kind, b -> { });
         assertEquals(6, gasOf(inst, "choose", 0), "then: 3 + 2 + 1");
@@ -81,7 +81,7 @@ class GasMeteringTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EngineKind.class)
+    @EnumSource(value = EngineKind.class, names = MeteredEngines.NAMES)
     void countsPerInstruction(EngineKind kind) {
         WasmInstance inst = instantiate(kind, b -> b.opcodeCounts(true));
         assertEquals(31, gasOf(inst, "sum", 3));
@@ -107,7 +107,7 @@ class GasMeteringTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EngineKind.class)
+    @EnumSource(value = EngineKind.class, names = MeteredEngines.NAMES)
     void costTableWeighsInstructions(EngineKind kind) {
         CostTable table = CostTable.parse("default 2\ni32.add 10\ncall 7");
         WasmInstance inst = instantiate(kind, b -> b.costTable(table));
@@ -117,7 +117,7 @@ class GasMeteringTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EngineKind.class)
+    @EnumSource(value = EngineKind.class, names = MeteredEngines.NAMES)
     void aTrapInMidRegionHasPaidForTheWholeRegion(EngineKind kind) {
         WasmInstance inst = instantiate(kind, b -> { });
         TrapException e = assertThrows(TrapException.class, () -> inst.function("divzero").call());
@@ -126,7 +126,7 @@ class GasMeteringTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EngineKind.class)
+    @EnumSource(value = EngineKind.class, names = MeteredEngines.NAMES)
     void instanceGasLimitStopsAnEndlessLoopExactlyAtTheLimit(EngineKind kind) {
         WasmInstance inst = instantiate(kind, b -> b.gasLimit(1000));
         TrapException e = assertThrows(TrapException.class, () -> inst.function("spin").call());
@@ -142,7 +142,7 @@ class GasMeteringTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EngineKind.class)
+    @EnumSource(value = EngineKind.class, names = MeteredEngines.NAMES)
     void perCallGasLimitLeavesTheInstanceUsable(EngineKind kind) {
         WasmInstance inst = instantiate(kind, b -> { });
         TrapException e = assertThrows(TrapException.class,
@@ -156,7 +156,7 @@ class GasMeteringTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EngineKind.class)
+    @EnumSource(value = EngineKind.class, names = MeteredEngines.NAMES)
     void withoutMeteringNothingIsCounted(EngineKind kind) {
         WasmRuntime runtime = WasmRuntime.builder().engine(kind).build();
         WasmInstance inst = runtime.linker().instantiate(WasmModule.ofValidated(programs().module));
@@ -166,7 +166,7 @@ class GasMeteringTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EngineKind.class)
+    @EnumSource(value = EngineKind.class, names = MeteredEngines.NAMES)
     void aSharedMeterCountsSeveralInstances(EngineKind kind) {
         WasmRuntime runtime = WasmRuntime.builder().engine(kind).metering(true).build();
         Meter shared = new Meter();

@@ -32,7 +32,7 @@ import org.ssvm.testing.ModuleBuilder;
  */
 class LimitsTest {
     static java.util.stream.Stream<Arguments> engines() {
-        return java.util.Arrays.stream(EngineKind.values())
+        return java.util.Arrays.stream(EngineKind.values()).filter(MeteredEngines::covers)
                 .flatMap(k -> java.util.stream.Stream.of(Arguments.of(k, false), Arguments.of(k, true)));
     }
 
@@ -98,7 +98,7 @@ class LimitsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EngineKind.class)
+    @EnumSource(value = EngineKind.class, names = MeteredEngines.NAMES)
     void interruptBeforeACallDoesNotStopIt(EngineKind kind) {
         WasmInstance inst = instantiate(WasmRuntime.builder().engine(kind).interruptible(true), false);
         inst.interrupt();
@@ -106,7 +106,7 @@ class LimitsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EngineKind.class)
+    @EnumSource(value = EngineKind.class, names = MeteredEngines.NAMES)
     void interruptingCodeThatDoesNotPollIsRefused(EngineKind kind) {
         WasmInstance inst = instantiate(WasmRuntime.builder().engine(kind), false);
         IllegalStateException e = assertThrows(IllegalStateException.class, inst::interrupt);
@@ -125,6 +125,17 @@ class LimitsTest {
         assertEquals(6765L, inst.function("fib").call(20L)[0]);
     }
 
+    @org.junit.jupiter.api.Test
+    void theCompilerRefusesWhatItCannotEnforceYet() {
+        for (var options : java.util.List.<java.util.function.UnaryOperator<WasmRuntime.Builder>>of(
+                b -> b.metering(true), b -> b.gasLimit(10), b -> b.interruptible(true),
+                b -> b.timeLimit(Duration.ofSeconds(1)), b -> b.opcodeCounts(true))) {
+            UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+                    () -> options.apply(WasmRuntime.builder().engine(EngineKind.COMPILER)).build());
+            assertTrue(e.getMessage().startsWith("the compiler engine does not support metering"), e.getMessage());
+        }
+    }
+
     /** grow(n): memory.grow n; hog: grows by one page until refused, answers the pages it got. */
     private static ModuleBuilder grower(int minPages) {
         ModuleBuilder b = new ModuleBuilder();
@@ -139,7 +150,7 @@ class LimitsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EngineKind.class)
+    @EnumSource(value = EngineKind.class, names = MeteredEngines.NAMES)
     void memoryPageLimitRefusesGrowth(EngineKind kind) {
         WasmRuntime runtime = WasmRuntime.builder().engine(kind).memoryPageLimit(8).build();
         WasmInstance inst = runtime.linker().instantiate(WasmModule.ofValidated(grower(1).module));
@@ -151,7 +162,7 @@ class LimitsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EngineKind.class)
+    @EnumSource(value = EngineKind.class, names = MeteredEngines.NAMES)
     void instantiationNeedingMorePagesFails(EngineKind kind) {
         WasmRuntime runtime = WasmRuntime.builder().engine(kind).memoryPageLimit(4).build();
         LinkException e = assertThrows(LinkException.class,

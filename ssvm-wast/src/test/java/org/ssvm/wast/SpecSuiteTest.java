@@ -34,6 +34,30 @@ class SpecSuiteTest {
         return scripts("testsuite/wasm-2.0", EngineKind.INTERPRETER, b -> b.interruptible(true));
     }
 
+    @TestFactory
+    Stream<DynamicTest> wasm20Compiler() throws IOException {
+        return scripts("testsuite/wasm-2.0", EngineKind.COMPILER);
+    }
+
+    /**
+     * The compiler again, made to split every function into as many separate methods as it can: the path that
+     * large functions take (HotSpot will not compile methods over 8000 bytes), exercised on every script.
+     */
+    @TestFactory
+    Stream<DynamicTest> wasm20CompilerSplittingEveryFunction() throws IOException {
+        return scripts("testsuite/wasm-2.0", EngineKind.COMPILER).map(test -> DynamicTest.dynamicTest(
+                test.getDisplayName(), () -> {
+                    System.setProperty("ssvm.compiler.splitAbove", "1");
+                    System.setProperty("ssvm.compiler.minRegion", "1");
+                    try {
+                        test.getExecutable().execute();
+                    } finally {
+                        System.clearProperty("ssvm.compiler.splitAbove");
+                        System.clearProperty("ssvm.compiler.minRegion");
+                    }
+                }));
+    }
+
     static Stream<DynamicTest> scripts(String folder, EngineKind engine) throws IOException {
         return scripts(folder, engine, UnaryOperator.identity());
     }

@@ -1,0 +1,51 @@
+package org.ssvm.compiler;
+
+import java.lang.invoke.MethodHandle;
+import org.ssvm.TrapException;
+import org.ssvm.WasmException;
+import org.ssvm.model.FuncType;
+import org.ssvm.runtime.FunctionInstance;
+
+/**
+ * A compiled function seen from outside its module (exports, tables, other engines): the raw calling convention
+ * adapted to the generated static method by a generated bridge.
+ */
+final class CompiledFunction extends FunctionInstance {
+    final InstanceState state;
+    final int index;
+    private MethodHandle bridge;
+
+    CompiledFunction(InstanceState state, int index, FuncType type) {
+        super(type);
+        this.state = state;
+        this.index = index;
+    }
+
+    @Override
+    public void invoke(long[] slots, Object[] refs, int base) {
+        Ctx ctx = state.ctx();
+        MethodHandle b = bridge;
+        if (b == null) {
+            b = state.code().bridge(index);
+            if (b == null) { // too many parameters for a JVM method: the interpreter runs it
+                ctx.fallbacks[index].invoke(slots, refs, base);
+                return;
+            }
+            bridge = b;
+        }
+        try {
+            b.invokeExact(slots, refs, base, ctx);
+        } catch (StackOverflowError e) {
+            throw new TrapException("call stack exhausted", e);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new WasmException(t.toString(), t);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "compiled wasm function " + index;
+    }
+}

@@ -1,0 +1,13 @@
+package org.ssvm.compiler;
+
+import org.ssvm.runtime.EngineProvider;
+import org.ssvm.runtime.ExecutionEngine;
+
+/** Makes the compiler available as {@link org.ssvm.EngineKind#COMPILER} (found through ServiceLoader). */
+public final class CompilerEngineProvider implements EngineProvider {
+    @Override
+    public String name() { return "compiler"; }
+
+    @Override
+    public ExecutionEngine create(int maxCallDepth) { return new CompilerEngine(maxCallDepth); }
+}

@@ -1,0 +1,436 @@
+package org.ssvm.compiler;
+
+import java.lang.classfile.ClassBuilder;
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.ClassHierarchyResolver;
+import java.lang.classfile.CodeBuilder;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.ConstantDescs;
+import java.lang.constant.MethodTypeDesc;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.AccessFlag;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.ssvm.model.FuncType;
+import org.ssvm.model.Module;
+import org.ssvm.model.ValType;
+
+/**
+ * Compiles all defined functions of a module into JVM classes ({@link ModulePlan#FUNCTIONS_PER_CLASS} functions
+ * per class) and loads them.
+ *
+ * <p>Functions whose code the compiler cannot turn into a JVM method (bigger than the 64 KiB method limit, or
+ * using an instruction it does not handle) are compiled to stubs that call the interpreter instead: compiling
+ * never fails because of one function.
+ */
+final class ModuleCompiler {
+    /**
+     * Bodies longer than this many bytes go straight to the interpreter: their JVM code would likely exceed the
+     * 64 KiB method limit. (Splitting big functions into several methods is future work.)
+     */
+    static final int MAX_BODY_BYTES = 200_000;
+
+    /**
+     * When set (system property {@code ssvm.compiler.strict}), a function the compiler fails on is an error
+     * instead of a silent fallback to the interpreter; tests set it so that compiler bugs cannot hide.
+     */
+    static final boolean STRICT = Boolean.getBoolean("ssvm.compiler.strict");
+
+    /**
+     * Functions whose JVM method would be longer than this many bytes run in the interpreter instead (0: only
+     * those over the JVM's 64 KiB limit). System property {@code ssvm.compiler.interpretAbove}.
+     */
+    static final int INTERPRET_ABOVE = Integer.getInteger("ssvm.compiler.interpretAbove", 0);
+
+    /**
+     * Whether generated classes are checked with the class file API's verifier before loading (in strict mode, or
+     * with system property {@code ssvm.compiler.verify=true}). It costs about twice the generation time, so by
+     * default the JVM's own verification at load time is relied on, and a rejected module compiled again.
+     */
+    static final boolean VERIFY = STRICT || Boolean.getBoolean("ssvm.compiler.verify");
+
+    private static final AtomicLong COUNTER = new AtomicLong();
+    private static final MethodType BRIDGE = MethodType.methodType(void.class, long[].class, Object[].class,
+            int.class, Ctx.class);
+
+    private final ModulePlan plan;
+    private final ClassFile classFile;
+    /**
+     * Functions whose JVM method is longer than this get blocks moved to methods of their own (HotSpot compiles
+     * no method over 8000 bytes). System property {@code ssvm.compiler.splitAbove}; 0 turns splitting off.
+     */
+    private final int splitAbove = Integer.getInteger("ssvm.compiler.splitAbove", 7600);
+    /** Smallest block worth a region, in Wasm bytes (system property {@code ssvm.compiler.minRegion}). */
+    private final int minRegion = Integer.getInteger("ssvm.compiler.minRegion", RegionPlanner.MIN_REGION_BYTES);
+
+    private ModuleCompiler(Module module) {
+        this.plan = new ModulePlan(module, "org.ssvm.compiler.gen.Wasm" + COUNTER.incrementAndGet());
+        ClassLoader here = ModuleCompiler.class.getClassLoader();
+        this.classFile = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(
+                ClassHierarchyResolver.defaultResolver().orElse(ClassHierarchyResolver.ofClassLoading(here))));
+    }
+
+    /** Compiles and loads a validated module. */
+    static ModuleCode compile(Module module) {
+        ModuleCompiler first = new ModuleCompiler(module);
+        try {
+            return first.run();
+        } catch (LinkageError e) {
+            // the JVM rejected generated code (a compiler bug): find the functions at fault, leave them to the
+            // interpreter and compile again under new class names
+            if (STRICT) {
+                throw e;
+            }
+            ModuleCompiler again = new ModuleCompiler(module);
+            for (Map.Entry<String, byte[]> c : first.generated.entrySet()) {
+                if (c.getKey().equals(first.plan.dispatcherClass())) {
+                    continue;
+                }
+                int chunk = Integer.parseInt(c.getKey().substring(c.getKey().lastIndexOf('$') + 1));
+                int from = first.plan.importedFunctions + chunk * ModulePlan.FUNCTIONS_PER_CLASS;
+                int to = Math.min(first.plan.funcTypes.length, from + ModulePlan.FUNCTIONS_PER_CLASS);
+                first.failsVerification(c.getValue(), from, to);
+            }
+            System.arraycopy(first.plan.fallback, 0, again.plan.fallback, 0, first.plan.fallback.length);
+            return again.run();
+        }
+    }
+
+    /** Generates the class files of a validated module, by class name (for tests and tools). */
+    static Map<String, byte[]> generate(Module module) {
+        return new ModuleCompiler(module).generateAll();
+    }
+
+    /**
+     * Classes compiled code uses, initialized before any guest code runs: a class first initialized deep in a
+     * recursion could hit the stack limit in its static initializer and stay unusable for good.
+     */
+    private static final Class<?>[] HELPERS = {Rt.class, Ctx.class, org.ssvm.runtime.NumericOps.class,
+            org.ssvm.runtime.simd.SimdOps.class, org.ssvm.runtime.Memory.class, org.ssvm.runtime.Table.class,
+            org.ssvm.runtime.Instantiator.class, org.ssvm.TrapException.class, org.ssvm.model.Opcode.class};
+
+    /** The class files of the last {@link #generateAll()}, by name. */
+    private Map<String, byte[]> generated = Map.of();
+
+    private ModuleCode run() {
+        for (Class<?> c : HELPERS) {
+            try {
+                Class.forName(c.getName(), true, c.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        Map<String, byte[]> classes = generateAll();
+        generated = classes;
+        CodeLoader loader = new CodeLoader(ModuleCompiler.class.getClassLoader(), classes);
+        MethodHandle[] bridges = new MethodHandle[plan.funcTypes.length];
+        MethodHandle[] direct = new MethodHandle[plan.funcTypes.length];
+        try {
+            Class<?>[] loaded = new Class<?>[plan.classCount()];
+            for (int f = plan.importedFunctions; f < bridges.length; f++) {
+                if (plan.noMethod(f)) {
+                    continue; // CompiledFunction calls the interpreter directly
+                }
+                int c = plan.classOf(f);
+                if (loaded[c] == null) {
+                    loaded[c] = Class.forName(plan.className(c), true, loader);
+                }
+                bridges[f] = MethodHandles.publicLookup().findStatic(loaded[c], ModulePlan.bridgeName(f), BRIDGE);
+                direct[f] = MethodHandles.publicLookup().findStatic(loaded[c], ModulePlan.methodName(f),
+                        JvmTypes.methodType(plan.funcTypes[f]).resolveConstantDesc(MethodHandles.lookup()));
+            }
+            if (classes.containsKey(plan.dispatcherClass())) {
+                Class.forName(plan.dispatcherClass(), true, loader); // now, not first deep in a recursion
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot load compiled code", e);
+        }
+        return new ModuleCode(bridges, direct, plan.fallback.clone(), plan.maxResultSlots());
+    }
+
+    private Map<String, byte[]> generateAll() {
+        int total = plan.funcTypes.length;
+        for (int f = plan.importedFunctions; f < total; f++) {
+            if (plan.module.bodies().get(f - plan.importedFunctions).code().length > MAX_BODY_BYTES
+                    || localSlots(f) > MAX_LOCAL_SLOTS || plan.noMethod(f)) {
+                plan.fallback[f] = true;
+            }
+        }
+        Map<String, byte[]> classes = new HashMap<>();
+        for (int c = 0; c < plan.classCount(); c++) {
+            int from = plan.importedFunctions + c * ModulePlan.FUNCTIONS_PER_CLASS;
+            int to = Math.min(total, from + ModulePlan.FUNCTIONS_PER_CLASS);
+            classes.put(plan.className(c), buildChunk(c, from, to));
+        }
+        if (!plan.dispatchers.isEmpty()) {
+            classes.put(plan.dispatcherClass(), classFile.build(ClassDesc.of(plan.dispatcherClass()), clb -> {
+                clb.withFlags(AccessFlag.PUBLIC, AccessFlag.FINAL, AccessFlag.SUPER);
+                for (Map.Entry<FuncType, Integer> d : plan.dispatchers.entrySet()) {
+                    clb.withMethodBody(ModulePlan.dispatcherName(d.getValue()), ModulePlan.dispatcherType(d.getKey()),
+                            ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC,
+                            cb -> new FunctionCompiler(plan, d.getKey(), cb).compileDispatcher());
+                }
+            }));
+        }
+        return classes;
+    }
+
+    /**
+     * Plans regions for the functions whose JVM method is longer than {@link #splitAbove} bytes, so that their
+     * pieces fit; true if any function got regions.
+     */
+    private boolean splitHugeMethods(byte[] classBytes) {
+        boolean any = false;
+        for (java.lang.classfile.MethodModel m : classFile.parse(classBytes).methods()) {
+            String name = m.methodName().stringValue();
+            int length = m.findAttribute(java.lang.classfile.Attributes.code()).map(a -> a.codeLength()).orElse(0);
+            if (name.startsWith("f") && length > splitAbove) {
+                int f = Integer.parseInt(name.substring(1));
+                if (!plan.fallback[f] && plan.regions[f] == null) {
+                    any |= split(f, (double) length / wasmLength(f));
+                }
+            }
+        }
+        return any;
+    }
+
+    private int wasmLength(int f) { return plan.module.bodies().get(f - plan.importedFunctions).code().length; }
+
+    /** Splits function f given its JVM bytes per Wasm byte; false if no block could be made a region. */
+    private boolean split(int f, double ratio) {
+        int budget = Math.max(minRegion, (int) (splitAbove * 0.6 / Math.max(ratio, 0.5)));
+        var regions = RegionPlanner.plan(plan.module.bodies().get(f - plan.importedFunctions), budget, minRegion);
+        if (regions.isEmpty()) {
+            return false;
+        }
+        plan.regions[f] = regions;
+        return true;
+    }
+
+    /**
+     * Marks the functions whose JVM method is longer than {@link #INTERPRET_ABOVE} bytes as left to the
+     * interpreter; true if there were any.
+     */
+    private boolean markHugeMethods(byte[] classBytes) {
+        boolean any = false;
+        for (java.lang.classfile.MethodModel m : classFile.parse(classBytes).methods()) {
+            String name = m.methodName().stringValue();
+            int length = m.findAttribute(java.lang.classfile.Attributes.code()).map(a -> a.codeLength()).orElse(0);
+            if (name.startsWith("f") && length > INTERPRET_ABOVE) {
+                int f = Integer.parseInt(name.substring(1));
+                if (!plan.fallback[f]) {
+                    plan.fallback[f] = true;
+                    any = true;
+                }
+            }
+        }
+        return any;
+    }
+
+    /** After f was too large for one method: split it (guessing 4 JVM bytes per Wasm byte); true if it builds. */
+    private boolean retrySplit(int c, int f) {
+        if (splitAbove <= 0 || plan.regions[f] != null || !split(f, 4.0)) {
+            return false;
+        }
+        try {
+            buildClass(plan.className(c) + "Probe", f, f + 1);
+            return true;
+        } catch (RuntimeException stillTooLarge) {
+            plan.regions[f] = null;
+            return false;
+        }
+    }
+
+    /**
+     * Runs the JVM's verification rules over a generated class before it is loaded, so that a compiler bug in one
+     * function leaves that function to the interpreter instead of failing the module (an error in strict mode).
+     * True if functions were marked.
+     */
+    private boolean failsVerification(byte[] classBytes, int from, int to) {
+        var errors = classFile.verify(classBytes);
+        if (errors.isEmpty()) {
+            return false;
+        }
+        if (STRICT && VERIFY) {
+            throw new IllegalStateException("generated code fails verification: " + errors);
+        }
+        boolean any = false;
+        for (int f = from; f < to; f++) {
+            if (!plan.fallback[f]) {
+                byte[] alone = buildClass(plan.className(0) + "Probe", f, f + 1);
+                if (!classFile.verify(alone).isEmpty()) {
+                    plan.fallback[f] = true;
+                    plan.regions[f] = null;
+                    any = true;
+                }
+            }
+        }
+        return any;
+    }
+
+    /** The classes of functions [from, to): compiled where possible, split where big, verified. */
+    private byte[] buildChunk(int c, int from, int to) {
+        byte[] bytes;
+        try {
+            bytes = buildClass(plan.className(c), from, to);
+        } catch (RuntimeException e) {
+            if (STRICT && !tooLarge(e)) {
+                throw e;
+            }
+            // find the functions that cannot be compiled, leave them to the interpreter, and build again
+            for (int f = from; f < to; f++) {
+                if (!plan.fallback[f]) {
+                    try {
+                        buildClass(plan.className(c) + "Probe", f, f + 1);
+                    } catch (RuntimeException perFunction) {
+                        if (STRICT && !tooLarge(perFunction)) {
+                            throw perFunction;
+                        }
+                        if (!tooLarge(perFunction) || !retrySplit(c, f)) {
+                            plan.fallback[f] = true;
+                        }
+                    }
+                }
+            }
+            bytes = rebuild(c, from, to);
+        }
+        if (splitAbove > 0 && splitHugeMethods(bytes)) {
+            bytes = rebuild(c, from, to);
+        }
+        if (INTERPRET_ABOVE > 0 && markHugeMethods(bytes)) {
+            bytes = rebuild(c, from, to);
+        }
+        if (VERIFY && failsVerification(bytes, from, to)) {
+            bytes = rebuild(c, from, to);
+        }
+        return bytes;
+    }
+
+    /**
+     * Builds the chunk again after a change of plan. Should that fail (say the class's constant pool overflows),
+     * splitting is undone, and then the whole chunk is left to the interpreter.
+     */
+    private byte[] rebuild(int c, int from, int to) {
+        try {
+            return buildClass(plan.className(c), from, to);
+        } catch (RuntimeException e) {
+            if (STRICT) {
+                throw e;
+            }
+            for (int f = from; f < to; f++) {
+                plan.regions[f] = null;
+            }
+            try {
+                return buildClass(plan.className(c), from, to);
+            } catch (RuntimeException again) {
+                java.util.Arrays.fill(plan.fallback, from, to, true);
+                return buildClass(plan.className(c), from, to);
+            }
+        }
+    }
+
+    /** JVM local slots the method of function f needs at least (a method may have 65535). */
+    private int localSlots(int f) {
+        int n = 8;
+        for (ValType t : plan.funcTypes[f].params()) {
+            n += JvmTypes.wide(t) ? 2 : 1;
+        }
+        for (ValType t : plan.module.bodies().get(f - plan.importedFunctions).locals()) {
+            n += JvmTypes.wide(t) ? 2 : 1;
+        }
+        return n;
+    }
+
+    private static final int MAX_LOCAL_SLOTS = 60_000;
+
+    /** Whether the class file API refused a method for exceeding the JVM's code size limit. */
+    private static boolean tooLarge(RuntimeException e) {
+        return e instanceof IllegalArgumentException && e.getMessage() != null
+                && e.getMessage().startsWith("Code length");
+    }
+
+    private byte[] buildClass(String name, int from, int to) {
+        return classFile.build(ClassDesc.of(name), clb -> {
+            clb.withFlags(AccessFlag.PUBLIC, AccessFlag.FINAL, AccessFlag.SUPER);
+            for (int f = from; f < to; f++) {
+                addFunction(clb, f);
+            }
+        });
+    }
+
+    private void addFunction(ClassBuilder clb, int f) {
+        if (plan.noMethod(f)) {
+            return;
+        }
+        FuncType ft = plan.funcTypes[f];
+        int flags = ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC;
+        java.util.ArrayDeque<FunctionCompiler.PendingRegion> regions = new java.util.ArrayDeque<>();
+        clb.withMethodBody(ModulePlan.methodName(f), JvmTypes.methodType(ft), flags, cb -> {
+            FunctionCompiler fc = new FunctionCompiler(plan, f, cb);
+            if (plan.fallback[f]) {
+                fc.compileFallbackStub();
+            } else {
+                fc.compile();
+                regions.addAll(fc.pending);
+            }
+        });
+        while (!regions.isEmpty()) {
+            FunctionCompiler.PendingRegion r = regions.poll();
+            clb.withMethodBody(FunctionCompiler.regionName(f, r.region().id), FunctionCompiler.REGION_TYPE, flags,
+                    cb -> {
+                        FunctionCompiler rc = new FunctionCompiler(plan, f, cb, r.region(), r.exits());
+                        rc.compileRegion();
+                        regions.addAll(rc.pending);
+                    });
+        }
+        clb.withMethodBody(ModulePlan.bridgeName(f), JvmTypes.BRIDGE_TYPE, flags, cb -> bridge(cb, f, ft));
+    }
+
+    /** {@code b<f>(long[] s, Object[] r, int base, Ctx ctx)}: unpack the arguments, call, pack the results. */
+    private void bridge(CodeBuilder cb, int f, FuncType ft) {
+        ValType[] params = ft.params();
+        int[] po = FunctionCompiler.slotOffsets(params);
+        for (int i = 0; i < params.length; i++) {
+            ValType t = params[i];
+            cb.aload(t.isReference() ? 1 : 0);
+            cb.iload(2);
+            if (po[i] != 0) {
+                cb.loadConstant(po[i]);
+                cb.iadd();
+            }
+            if (t.isReference()) {
+                cb.invokestatic(JvmTypes.CD_RT, "gR", MethodTypeDesc.ofDescriptor("([Ljava/lang/Object;I)Ljava/lang/Object;"));
+            } else {
+                cb.invokestatic(JvmTypes.CD_RT, "g" + JvmTypes.letter(t), MethodTypeDesc.of(JvmTypes.desc(t),
+                        ConstantDescs.CD_long.arrayType(), ConstantDescs.CD_int));
+            }
+        }
+        cb.aload(3);
+        cb.invokestatic(plan.owner(f), ModulePlan.methodName(f), JvmTypes.methodType(ft));
+        if (ft.resultCount() == 1) {
+            ValType t = ft.result(0);
+            if (t.isReference()) {
+                cb.aload(1);
+                cb.iload(2);
+                cb.invokestatic(JvmTypes.CD_RT, "sR", MethodTypeDesc.ofDescriptor("(Ljava/lang/Object;[Ljava/lang/Object;I)V"));
+            } else {
+                cb.aload(0);
+                cb.iload(2);
+                cb.invokestatic(JvmTypes.CD_RT, "s" + JvmTypes.letter(t), MethodTypeDesc.of(ConstantDescs.CD_void,
+                        JvmTypes.desc(t), ConstantDescs.CD_long.arrayType(), ConstantDescs.CD_int));
+            }
+        } else if (ft.resultCount() > 1) {
+            cb.aload(3);
+            cb.aload(0);
+            cb.aload(1);
+            cb.iload(2);
+            cb.loadConstant(org.ssvm.runtime.FunctionInstance.slotCount(ft.results()));
+            cb.invokestatic(JvmTypes.CD_RT, "copyResults",
+                    MethodTypeDesc.ofDescriptor("(Lorg/ssvm/compiler/Ctx;[J[Ljava/lang/Object;II)V"));
+        }
+        cb.return_();
+    }
+}

@@ -1,0 +1,15 @@
+package org.ssvm.runtime;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.ssvm.EngineKind;
+import org.ssvm.WasmRuntime;
+
+/** Runs the interpreter's {@link InstantiationTest} programs again, compiled to JVM bytecode. */
+class CompiledInstantiationTest extends InstantiationTest {
+    @BeforeAll
+    static void useCompiler() {
+        runtime.close();
+        runtime = WasmRuntime.builder().engine(EngineKind.COMPILER).maxCallDepth(20_000)
+                .threadStackSize(256L << 20).build();
+    }
+}

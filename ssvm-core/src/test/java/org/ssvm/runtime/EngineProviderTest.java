@@ -1,0 +1,19 @@
+package org.ssvm.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.ssvm.EngineKind;
+import org.ssvm.WasmException;
+import org.ssvm.WasmRuntime;
+
+/** Engines from other modules are found through ServiceLoader; ssvm-core alone has none. */
+class EngineProviderTest {
+    @Test
+    void missingEngineModuleIsReportedByName() {
+        WasmException e = assertThrows(WasmException.class,
+                () -> WasmRuntime.builder().engine(EngineKind.COMPILER).build());
+        assertTrue(e.getMessage().contains("ssvm-compiler"), e.getMessage());
+    }
+}
