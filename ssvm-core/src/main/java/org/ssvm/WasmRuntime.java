@@ -62,7 +62,7 @@ public final class WasmRuntime implements AutoCloseable {
         this.timeLimitNanos = b.timeLimitNanos;
         this.engine = switch (b.engineKind) {
             case INTERPRETER -> new InterpreterEngine(b.maxCallDepth, metering);
-            case COMPILER -> EngineProvider.load("compiler", b.maxCallDepth);
+            case COMPILER -> EngineProvider.load("compiler", b.maxCallDepth, metering);
         };
         this.threadStackSize = b.threadStackSize;
         AtomicInteger count = new AtomicInteger();

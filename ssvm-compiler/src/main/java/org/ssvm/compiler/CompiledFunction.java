@@ -33,14 +33,17 @@ final class CompiledFunction extends FunctionInstance {
             }
             bridge = b;
         }
+        int depth = ctx.depth;
         try {
             b.invokeExact(slots, refs, base, ctx);
         } catch (StackOverflowError e) {
-            throw new TrapException("call stack exhausted", e);
+            throw TrapException.callStackExhausted(e);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
             throw new WasmException(t.toString(), t);
+        } finally {
+            ctx.depth = depth; // a trap left the counts of the frames it unwound
         }
     }
 

@@ -1,5 +1,6 @@
 package org.ssvm.compiler;
 
+import org.ssvm.metering.Meter;
 import org.ssvm.runtime.FunctionInstance;
 import org.ssvm.runtime.Global;
 import org.ssvm.runtime.Instance;
@@ -24,6 +25,13 @@ public final class Ctx {
     public final Object[] resultRefs;
     /** Functions the compiler left to the interpreter (by function index; null for compiled ones). */
     public final FunctionInstance[] fallbacks;
+    /** Gas, statistics and interruption of the instance's code. */
+    public final Meter meter;
+    /**
+     * Nested Wasm calls in progress in this instance's compiled code: incremented at function entry, decremented
+     * at normal exit; a trap skips the decrements, so each call from outside restores the value it found.
+     */
+    public int depth;
     /** Operand scratch for SIMD helpers. */
     public final long[] simd = new long[16];
 
@@ -42,5 +50,6 @@ public final class Ctx {
         this.results = new long[Math.max(1, resultSlots)];
         this.resultRefs = new Object[Math.max(1, resultSlots)];
         this.fallbacks = fallbacks;
+        this.meter = instance.meter();
     }
 }

@@ -117,6 +117,10 @@ final class FunctionCompiler {
     private int rSlot = -1;
     /** Region methods this method calls, to be generated next. */
     final List<PendingRegion> pending = new ArrayList<>();
+    /** Depth check, gas charges and interruption polls (null for dispatchers). */
+    private MeteringEmitter metering;
+    /** Whether this is a function's own method, which counts itself in the call depth (not regions or stubs). */
+    private boolean entered;
 
     /** A compiler for the call_indirect dispatcher of type {@code ft} (see {@link #compileDispatcher}). */
     FunctionCompiler(ModulePlan plan, FuncType ft, CodeBuilder cb) {
@@ -138,6 +142,7 @@ final class FunctionCompiler {
         this.body = plan.module.bodies().get(funcIndex - plan.importedFunctions);
         this.cb = cb;
         this.regions = plan.regions[funcIndex] != null ? plan.regions[funcIndex] : Map.of();
+        this.metering = new MeteringEmitter(plan, body);
         for (int i = 0; i < 5; i++) {
             temps.add(new ArrayList<>());
         }
@@ -187,6 +192,8 @@ final class FunctionCompiler {
             cb.astore(rSlot);
         }
         nextSlot = slot;
+        metering.entry(cb, ctxSlot);
+        entered = true;
         reloadMemory();
 
         frames.add(new Frame(FUNC, NONE, type.results(), 0, null));
@@ -197,6 +204,9 @@ final class FunctionCompiler {
                 skip(op);
             } else {
                 instruction(op);
+            }
+            if (!unreachable && !frames.isEmpty()) {
+                metering.after(cb, ctxSlot, in.position());
             }
         }
     }
@@ -244,6 +254,9 @@ final class FunctionCompiler {
                 skip(op);
             } else {
                 instruction(op);
+            }
+            if (!unreachable && !regionDone) {
+                metering.after(cb, ctxSlot, in.position());
             }
         }
     }
@@ -554,6 +567,12 @@ final class FunctionCompiler {
         return f.kind == FUNC || f.kind == EXIT || sp - f.height - f.branchTypes().length > 0;
     }
 
+    private void leave() {
+        if (entered) {
+            MeteringEmitter.leave(cb, ctxSlot);
+        }
+    }
+
     private void emitReturn() {
         ValType[] results = type.results();
         if (self != null) {
@@ -561,10 +580,13 @@ final class FunctionCompiler {
             cb.iconst_m1();
             cb.ireturn();
         } else if (results.length == 0) {
+            leave();
             cb.return_();
         } else if (results.length == 1) {
+            leave();
             cb.return_(JvmTypes.kind(results[0]));
         } else {
+            leave();
             int[] offsets = slotOffsets(results);
             for (int i = results.length - 1; i >= 0; i--) {
                 ValType t = results[i];
@@ -850,6 +872,7 @@ final class FunctionCompiler {
                     return;
                 }
                 Label head = cb.newBoundLabel();
+                metering.loopHead(cb, ctxSlot); // the back edge lands on the poll
                 frames.add(new Frame(LOOP, bt[0], bt[1], sp - bt[0].length, head));
             }
             case IF -> {

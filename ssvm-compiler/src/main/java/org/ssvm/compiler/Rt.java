@@ -315,4 +315,21 @@ public final class Rt {
     // ---- traps ----
 
     public static TrapException unreachable() { return new TrapException("unreachable"); }
+
+    // ---- metering and call depth (see MeteringEmitter); tiny so that they inline ----
+
+    public static void charge(Ctx c, long cost, int count) { c.meter.charge(cost, count); }
+
+    public static void poll(Ctx c) { c.meter.poll(); }
+
+    /** Function entry: traps when {@code max} calls are already nested, like the interpreter's depth check. */
+    public static void enter(Ctx c, int max) {
+        int d = c.depth;
+        if (d > max) {
+            throw new TrapException("call stack exhausted");
+        }
+        c.depth = d + 1;
+    }
+
+    public static void leave(Ctx c) { c.depth--; }
 }
