@@ -22,7 +22,7 @@ import org.ssvm.runtime.Instance;
  * (as {@link org.ssvm.WasmRuntime} does).
  *
  * <p>Gas metering and interruption polls follow {@link org.ssvm.metering.MeteringPlan} exactly as the
- * interpreter does (see {@link MeteringEmitter}); with metering off no charge code is generated.
+ * interpreter does (see {@code MeteringEmitter}); with metering off no charge code is generated.
  *
  * <p>Registered for {@link org.ssvm.EngineKind#COMPILER} through {@link CompilerEngineProvider}.
  */
