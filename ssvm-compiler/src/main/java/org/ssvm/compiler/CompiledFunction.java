@@ -33,7 +33,6 @@ final class CompiledFunction extends FunctionInstance {
             }
             bridge = b;
         }
-        int depth = ctx.depth;
         try {
             b.invokeExact(slots, refs, base, ctx);
         } catch (StackOverflowError e) {
@@ -42,8 +41,6 @@ final class CompiledFunction extends FunctionInstance {
             throw e;
         } catch (Throwable t) {
             throw new WasmException(t.toString(), t);
-        } finally {
-            ctx.depth = depth; // a trap left the counts of the frames it unwound
         }
     }
 

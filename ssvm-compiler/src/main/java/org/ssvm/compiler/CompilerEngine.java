@@ -15,11 +15,11 @@ import org.ssvm.runtime.Instance;
  * The compiler as an {@link ExecutionEngine}: every module is compiled to JVM bytecode once, on the first call
  * of one of its functions, and the generated classes are shared by all its instances.
  *
- * <p>Each Wasm function becomes a static method with typed parameters plus a {@link Ctx}; calls inside the
- * module are direct {@code invokestatic}s. Functions the compiler cannot handle run in an interpreter. Nested
- * calls deeper than the call depth limit trap with "call stack exhausted" (a counter in the {@link Ctx}); a
- * {@link StackOverflowError} before that becomes the same trap, so run guest code on threads with large stacks
- * (as {@link org.ssvm.WasmRuntime} does).
+ * <p>Each Wasm function becomes a static method with typed parameters plus a {@link Ctx} and its call depth;
+ * calls inside the module are direct {@code invokestatic}s. Functions the compiler cannot handle run in an
+ * interpreter. Nested calls deeper than the call depth limit trap with "call stack exhausted" (each callee gets
+ * its caller's depth plus one, in a register); a {@link StackOverflowError} before that becomes the same trap, so
+ * run guest code on threads with large stacks (as {@link org.ssvm.WasmRuntime} does).
  *
  * <p>Gas metering and interruption polls follow {@link org.ssvm.metering.MeteringPlan} exactly as the
  * interpreter does (see {@code MeteringEmitter}); with metering off no charge code is generated.

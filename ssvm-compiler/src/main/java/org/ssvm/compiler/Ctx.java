@@ -27,11 +27,6 @@ public final class Ctx {
     public final FunctionInstance[] fallbacks;
     /** Gas, statistics and interruption of the instance's code. */
     public final Meter meter;
-    /**
-     * Nested Wasm calls in progress in this instance's compiled code: incremented at function entry, decremented
-     * at normal exit; a trap skips the decrements, so each call from outside restores the value it found.
-     */
-    public int depth;
     /** Operand scratch for SIMD helpers. */
     public final long[] simd = new long[16];
 

@@ -9,7 +9,8 @@ import org.ssvm.metering.MeteringPlan;
 import org.ssvm.model.FunctionBody;
 
 /**
- * Emits the accounting code of one function body: the call depth check at entry, the gas charges of its
+ * Emits the accounting code of one function body: the call depth check at entry (the depth is a parameter of
+ * every function method, so counting costs no memory access), the gas charges of its
  * {@link MeteringPlan} when metering is on, and the interruption polls at its checkpoints when metering is off
  * but code must stay interruptible. Each is one {@code invokestatic} of a tiny {@link Rt} helper taking
  * constants, which HotSpot inlines.
@@ -21,7 +22,7 @@ import org.ssvm.model.FunctionBody;
 final class MeteringEmitter {
     private static final MethodTypeDesc CHARGE = MethodTypeDesc.ofDescriptor("(Lorg/ssvm/compiler/Ctx;JI)V");
     private static final MethodTypeDesc POLL = MethodTypeDesc.ofDescriptor("(Lorg/ssvm/compiler/Ctx;)V");
-    private static final MethodTypeDesc ENTER = MethodTypeDesc.ofDescriptor("(Lorg/ssvm/compiler/Ctx;I)V");
+    private static final MethodTypeDesc ENTER = MethodTypeDesc.ofDescriptor("(II)V");
 
     /** Where to charge, or null when metering is off. */
     private final MeteringPlan plan;
@@ -36,8 +37,8 @@ final class MeteringEmitter {
     }
 
     /** Function entry: the depth check first (a refused call charges nothing), then region 0 or a poll. */
-    void entry(CodeBuilder cb, int ctxSlot) {
-        cb.aload(ctxSlot);
+    void entry(CodeBuilder cb, int ctxSlot, int depthSlot) {
+        cb.iload(depthSlot);
         cb.loadConstant(maxCallDepth);
         cb.invokestatic(CD_RT, "enter", ENTER);
         if (plan != null) {
@@ -63,12 +64,6 @@ final class MeteringEmitter {
         if (region > 0) {
             charge(cb, ctxSlot, region);
         }
-    }
-
-    /** Every function method exit that returns normally: one level of nesting less. */
-    static void leave(CodeBuilder cb, int ctxSlot) {
-        cb.aload(ctxSlot);
-        cb.invokestatic(CD_RT, "leave", POLL);
     }
 
     private void charge(CodeBuilder cb, int ctxSlot, int region) {

@@ -422,6 +422,7 @@ final class ModuleCompiler {
             }
         }
         cb.aload(3);
+        cb.iconst_0(); // a call from outside compiled code starts at depth 0, like the interpreter's
         cb.invokestatic(plan.owner(f), ModulePlan.methodName(f), JvmTypes.methodType(ft));
         if (ft.resultCount() == 1) {
             ValType t = ft.result(0);

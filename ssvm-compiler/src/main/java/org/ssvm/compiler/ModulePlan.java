@@ -119,7 +119,7 @@ final class ModulePlan {
      * the context and, for call_indirect dispatchers, the callee besides. Others run in the interpreter.
      */
     static boolean fitsJvmMethod(FuncType ft) {
-        int slots = 2;
+        int slots = 3;
         for (int i = 0; i < ft.paramCount(); i++) {
             slots += JvmTypes.wide(ft.param(i)) ? 2 : 1;
         }

@@ -322,14 +322,10 @@ public final class Rt {
 
     public static void poll(Ctx c) { c.meter.poll(); }
 
-    /** Function entry: traps when {@code max} calls are already nested, like the interpreter's depth check. */
-    public static void enter(Ctx c, int max) {
-        int d = c.depth;
-        if (d > max) {
+    /** Function entry at call depth {@code depth} (0 from outside): traps beyond {@code max}, as the interpreter does. */
+    public static void enter(int depth, int max) {
+        if (depth > max) {
             throw new TrapException("call stack exhausted");
         }
-        c.depth = d + 1;
     }
-
-    public static void leave(Ctx c) { c.depth--; }
 }
