@@ -69,12 +69,11 @@ public final class WasmRuntime implements AutoCloseable {
         this.engine = switch (b.engineKind) {
             case INTERPRETER -> new InterpreterEngine(b.maxCallDepth, metering);
             case COMPILER -> {
-                if (metering.metered() || metering.interruptible()) {
-                    // its charge points and polls (see MeteringPlan) are not written yet
-                    throw new UnsupportedOperationException("the compiler engine does not support metering, "
-                            + "time limits or interruption yet; use the interpreter");
+                if (metering.opcodeCounts()) {
+                    throw new UnsupportedOperationException(
+                            "counts per instruction are kept by the interpreter engine only");
                 }
-                yield EngineProvider.load("compiler", b.maxCallDepth);
+                yield EngineProvider.load("compiler", b.maxCallDepth, metering);
             }
         };
         this.threadStackSize = b.threadStackSize;

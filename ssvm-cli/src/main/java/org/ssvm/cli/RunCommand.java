@@ -116,11 +116,17 @@ final class RunCommand implements Callable<Integer> {
     boolean timeMeasuring;
 
     @Option(names = "--enable-opcode-count", description = "After the run, print how often each instruction ran "
-            + "to stderr (slower).")
+            + "to stderr (slower; interpreter engine only).")
     boolean opcodeCount;
 
-    @Option(names = "--enable-all-statistics", description = "All four of the above.")
+    @Option(names = "--enable-all-statistics",
+            description = "All of the above (the count per instruction with the interpreter only).")
     boolean allStatistics;
+
+    /** Counts per instruction: asked for alone, or with all statistics where the engine keeps them. */
+    private boolean opcodeCounts() {
+        return opcodeCount || (allStatistics && engine == EngineKind.INTERPRETER);
+    }
 
     @Option(names = "--verbose", description = "Print the Java stack trace of an error (for debugging SSVM).")
     boolean verbose;
@@ -181,7 +187,7 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         b.metering(gasLimit != null || instructionCount || gasMeasuring || allStatistics);
-        b.opcodeCounts(opcodeCount || allStatistics);
+        b.opcodeCounts(opcodeCounts());
         if (gasLimit != null && gasLimit < 0) {
             throw new IllegalArgumentException("--gas-limit must not be negative");
         }
@@ -209,7 +215,7 @@ final class RunCommand implements Callable<Integer> {
         boolean time = timeMeasuring || allStatistics;
         boolean count = instructionCount || allStatistics;
         boolean gas = gasMeasuring || allStatistics;
-        boolean opcodes = opcodeCount || allStatistics;
+        boolean opcodes = opcodeCounts();
         if (!time && !count && !gas && !opcodes) {
             return;
         }

@@ -14,6 +14,8 @@ import java.lang.reflect.AccessFlag;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.ssvm.interpreter.InterpreterEngine;
+import org.ssvm.metering.MeteringConfig;
 import org.ssvm.model.FuncType;
 import org.ssvm.model.Module;
 import org.ssvm.model.ValType;
@@ -66,16 +68,22 @@ final class ModuleCompiler {
     /** Smallest block worth a region, in Wasm bytes (system property {@code ssvm.compiler.minRegion}). */
     private final int minRegion = Integer.getInteger("ssvm.compiler.minRegion", RegionPlanner.MIN_REGION_BYTES);
 
-    private ModuleCompiler(Module module) {
-        this.plan = new ModulePlan(module, "org.ssvm.compiler.gen.Wasm" + COUNTER.incrementAndGet());
+    private ModuleCompiler(Module module, MeteringConfig metering, int maxCallDepth) {
+        this.plan = new ModulePlan(module, "org.ssvm.compiler.gen.Wasm" + COUNTER.incrementAndGet(), metering,
+                maxCallDepth);
         ClassLoader here = ModuleCompiler.class.getClassLoader();
         this.classFile = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(
                 ClassHierarchyResolver.defaultResolver().orElse(ClassHierarchyResolver.ofClassLoading(here))));
     }
 
-    /** Compiles and loads a validated module. */
+    /** Compiles and loads a validated module, with the default metering configuration and call depth limit. */
     static ModuleCode compile(Module module) {
-        ModuleCompiler first = new ModuleCompiler(module);
+        return compile(module, MeteringConfig.DEFAULT, InterpreterEngine.DEFAULT_MAX_CALL_DEPTH);
+    }
+
+    /** Compiles and loads a validated module whose code meters as {@code metering} says. */
+    static ModuleCode compile(Module module, MeteringConfig metering, int maxCallDepth) {
+        ModuleCompiler first = new ModuleCompiler(module, metering, maxCallDepth);
         try {
             return first.run();
         } catch (LinkageError e) {
@@ -84,7 +92,7 @@ final class ModuleCompiler {
             if (STRICT) {
                 throw e;
             }
-            ModuleCompiler again = new ModuleCompiler(module);
+            ModuleCompiler again = new ModuleCompiler(module, metering, maxCallDepth);
             for (Map.Entry<String, byte[]> c : first.generated.entrySet()) {
                 if (c.getKey().equals(first.plan.dispatcherClass())) {
                     continue;
@@ -101,7 +109,12 @@ final class ModuleCompiler {
 
     /** Generates the class files of a validated module, by class name (for tests and tools). */
     static Map<String, byte[]> generate(Module module) {
-        return new ModuleCompiler(module).generateAll();
+        return generate(module, MeteringConfig.DEFAULT);
+    }
+
+    /** Generates the class files of a validated module compiled with {@code metering}, by class name. */
+    static Map<String, byte[]> generate(Module module, MeteringConfig metering) {
+        return new ModuleCompiler(module, metering, InterpreterEngine.DEFAULT_MAX_CALL_DEPTH).generateAll();
     }
 
     /**
@@ -409,6 +422,7 @@ final class ModuleCompiler {
             }
         }
         cb.aload(3);
+        cb.iconst_0(); // a call from outside compiled code starts at depth 0, like the interpreter's
         cb.invokestatic(plan.owner(f), ModulePlan.methodName(f), JvmTypes.methodType(ft));
         if (ft.resultCount() == 1) {
             ValType t = ft.result(0);

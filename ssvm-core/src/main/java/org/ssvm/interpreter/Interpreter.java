@@ -385,9 +385,9 @@ final class Interpreter {
         }
         } catch (org.ssvm.TrapException e) {
             // pc is past the opcode (and maybe some immediates) of the instruction that trapped or called
-            throw fn.unwinding(e, pc - 1);
+            throw fn.unwinding(e, Math.max(pc - 1, 0));
         } catch (StackOverflowError e) {
-            throw fn.unwinding(org.ssvm.TrapException.callStackExhausted(e), pc - 1);
+            throw fn.unwinding(org.ssvm.TrapException.callStackExhausted(e), Math.max(pc - 1, 0));
         }
     }
 

@@ -11,10 +11,9 @@ import static org.ssvm.testing.ModuleBuilder.t;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.ssvm.EngineKind;
 import org.ssvm.LinkException;
 import org.ssvm.TrapException;
@@ -28,13 +27,12 @@ import org.ssvm.testing.ModuleBuilder;
 
 /**
  * Each resource limit stops a hostile function, and the instance answers another call normally afterwards.
- * Runs per engine, with metering off and on (interruption works in both ways: polls or charges).
+ * Runs with metering off and on (interruption works in both ways: polls or charges), here with the
+ * interpreter and, in ssvm-compiler's tests, with the compiler.
  */
 class LimitsTest {
-    static java.util.stream.Stream<Arguments> engines() {
-        return java.util.Arrays.stream(EngineKind.values()).filter(MeteredEngines::covers)
-                .flatMap(k -> java.util.stream.Stream.of(Arguments.of(k, false), Arguments.of(k, true)));
-    }
+    /** The engine under test; ssvm-compiler's tests run this class again for {@link EngineKind#COMPILER}. */
+    protected EngineKind engine() { return EngineKind.INTERPRETER; }
 
     /** spin: endless loop; fib: loop-free exponential recursion; rec: endless recursion; answer: 42. */
     private static ModuleBuilder hostile() {
@@ -54,9 +52,9 @@ class LimitsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("engines")
-    void timeLimitStopsATightLoop(EngineKind kind, boolean metered) {
-        WasmInstance inst = instantiate(WasmRuntime.builder().engine(kind).timeLimit(Duration.ofMillis(100)),
+    @ValueSource(booleans = {false, true})
+    void timeLimitStopsATightLoop(boolean metered) {
+        WasmInstance inst = instantiate(WasmRuntime.builder().engine(engine()).timeLimit(Duration.ofMillis(100)),
                 metered);
         TrapException e = assertThrows(TrapException.class, () -> inst.function("spin").call());
         assertEquals("time limit exceeded", e.getMessage());
@@ -68,9 +66,9 @@ class LimitsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("engines")
-    void interruptFromAnotherThreadStopsATightLoop(EngineKind kind, boolean metered) throws Exception {
-        WasmInstance inst = instantiate(WasmRuntime.builder().engine(kind).interruptible(true), metered);
+    @ValueSource(booleans = {false, true})
+    void interruptFromAnotherThreadStopsATightLoop(boolean metered) throws Exception {
+        WasmInstance inst = instantiate(WasmRuntime.builder().engine(engine()).interruptible(true), metered);
         for (String name : new String[] {"spin", "fib"}) {
             AtomicReference<Throwable> thrown = new AtomicReference<>();
             Thread caller = new Thread(() -> {
@@ -97,43 +95,30 @@ class LimitsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(value = EngineKind.class, names = MeteredEngines.NAMES)
-    void interruptBeforeACallDoesNotStopIt(EngineKind kind) {
-        WasmInstance inst = instantiate(WasmRuntime.builder().engine(kind).interruptible(true), false);
+    @Test
+    void interruptBeforeACallDoesNotStopIt() {
+        WasmInstance inst = instantiate(WasmRuntime.builder().engine(engine()).interruptible(true), false);
         inst.interrupt();
         assertEquals(55L, inst.function("fib").call(10L)[0]);
     }
 
-    @ParameterizedTest
-    @EnumSource(value = EngineKind.class, names = MeteredEngines.NAMES)
-    void interruptingCodeThatDoesNotPollIsRefused(EngineKind kind) {
-        WasmInstance inst = instantiate(WasmRuntime.builder().engine(kind), false);
+    @Test
+    void interruptingCodeThatDoesNotPollIsRefused() {
+        WasmInstance inst = instantiate(WasmRuntime.builder().engine(engine()), false);
         IllegalStateException e = assertThrows(IllegalStateException.class, inst::interrupt);
         assertTrue(e.getMessage().contains("interruptible(true)"), e.getMessage());
-        WasmInstance metered = instantiate(WasmRuntime.builder().engine(kind), true);
+        WasmInstance metered = instantiate(WasmRuntime.builder().engine(engine()), true);
         metered.interrupt(); // charges poll
     }
 
     @ParameterizedTest
-    @MethodSource("engines")
-    void callDepthLimitStopsEndlessRecursion(EngineKind kind, boolean metered) {
-        WasmInstance inst = instantiate(WasmRuntime.builder().engine(kind).maxCallDepth(500), metered);
+    @ValueSource(booleans = {false, true})
+    void callDepthLimitStopsEndlessRecursion(boolean metered) {
+        WasmInstance inst = instantiate(WasmRuntime.builder().engine(engine()).maxCallDepth(500), metered);
         TrapException e = assertThrows(TrapException.class, () -> inst.function("rec").call(0));
         assertEquals("call stack exhausted", e.getMessage());
         assertEquals(42, inst.function("answer").call()[0]);
         assertEquals(6765L, inst.function("fib").call(20L)[0]);
-    }
-
-    @org.junit.jupiter.api.Test
-    void theCompilerRefusesWhatItCannotEnforceYet() {
-        for (var options : java.util.List.<java.util.function.UnaryOperator<WasmRuntime.Builder>>of(
-                b -> b.metering(true), b -> b.gasLimit(10), b -> b.interruptible(true),
-                b -> b.timeLimit(Duration.ofSeconds(1)), b -> b.opcodeCounts(true))) {
-            UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
-                    () -> options.apply(WasmRuntime.builder().engine(EngineKind.COMPILER)).build());
-            assertTrue(e.getMessage().startsWith("the compiler engine does not support metering"), e.getMessage());
-        }
     }
 
     /** grow(n): memory.grow n; hog: grows by one page until refused, answers the pages it got. */
@@ -149,10 +134,9 @@ class LimitsTest {
         return b;
     }
 
-    @ParameterizedTest
-    @EnumSource(value = EngineKind.class, names = MeteredEngines.NAMES)
-    void memoryPageLimitRefusesGrowth(EngineKind kind) {
-        WasmRuntime runtime = WasmRuntime.builder().engine(kind).memoryPageLimit(8).build();
+    @Test
+    void memoryPageLimitRefusesGrowth() {
+        WasmRuntime runtime = WasmRuntime.builder().engine(engine()).memoryPageLimit(8).build();
         WasmInstance inst = runtime.linker().instantiate(WasmModule.ofValidated(grower(1).module));
         assertEquals(7, inst.function("hog").call()[0], "an unbounded grower gets 7 more pages, then -1");
         assertEquals(8, inst.function("size").call()[0]);
@@ -161,10 +145,9 @@ class LimitsTest {
         assertEquals(8, inst.memory("memory").pages());
     }
 
-    @ParameterizedTest
-    @EnumSource(value = EngineKind.class, names = MeteredEngines.NAMES)
-    void instantiationNeedingMorePagesFails(EngineKind kind) {
-        WasmRuntime runtime = WasmRuntime.builder().engine(kind).memoryPageLimit(4).build();
+    @Test
+    void instantiationNeedingMorePagesFails() {
+        WasmRuntime runtime = WasmRuntime.builder().engine(engine()).memoryPageLimit(4).build();
         LinkException e = assertThrows(LinkException.class,
                 () -> runtime.linker().instantiate(WasmModule.ofValidated(grower(5).module)));
         assertEquals("memory 0 needs 5 pages, more than the memory page limit of 4", e.getMessage());
