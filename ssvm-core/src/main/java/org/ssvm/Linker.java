@@ -1,5 +1,6 @@
 package org.ssvm;
 
+import org.ssvm.metering.Meter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,6 +42,7 @@ public final class Linker {
 
     private final WasmRuntime runtime;
     private final Map<String, Object> definitions = new HashMap<>();
+    private Meter sharedMeter;
 
     Linker(WasmRuntime runtime) {
         this.runtime = runtime;
@@ -100,6 +102,15 @@ public final class Linker {
         return this;
     }
 
+    /**
+     * Makes the instances created from now on share {@code meter} (one gas budget and one set of statistics,
+     * like a store); by default each instance gets its own meter with the runtime's gas limit.
+     */
+    public Linker meter(Meter meter) {
+        this.sharedMeter = meter;
+        return this;
+    }
+
     /** The definition for this name, or null. */
     public Object lookup(String module, String name) { return definitions.get(key(module, name)); }
 
@@ -119,7 +130,14 @@ public final class Linker {
             }
             externs.add(e);
         }
-        Instance instance = runtime.call(() -> Instantiator.instantiate(module.model(), externs, runtime.engine()));
+        Meter meter = sharedMeter;
+        if (meter == null) {
+            meter = new Meter();
+            meter.setGasLimit(runtime.gasLimit());
+        }
+        Meter m = meter;
+        Instance instance = runtime.call(m, () -> Instantiator.instantiate(module.model(), externs, runtime.engine(),
+                m, runtime.memoryPageLimit()));
         return new WasmInstance(runtime, instance);
     }
 

@@ -1,5 +1,6 @@
 package org.ssvm;
 
+import org.ssvm.metering.Meter;
 import org.ssvm.model.FuncType;
 import org.ssvm.model.ValType;
 import org.ssvm.runtime.FunctionInstance;
@@ -18,9 +19,12 @@ public final class WasmFunction {
     private final WasmRuntime runtime;
     private final FunctionInstance function;
 
-    WasmFunction(WasmRuntime runtime, FunctionInstance function) {
+    private final Meter meter;
+
+    WasmFunction(WasmRuntime runtime, FunctionInstance function, Meter meter) {
         this.runtime = runtime;
         this.function = function;
+        this.meter = meter;
     }
 
     public FuncType type() { return function.type(); }
@@ -60,11 +64,26 @@ public final class WasmFunction {
     }
 
     /**
+     * Calls the function with at most {@code gas} more gas than its instance has used (and never beyond the
+     * instance's own limit); traps with "gas limit exceeded" when it needs more. Needs metering on.
+     */
+    public Object[] callWithGasLimit(long gas, Object... args) {
+        long saved = meter.gasLimit();
+        long used = meter.gasUsed();
+        meter.setGasLimit(Math.min(saved, gas > Meter.UNLIMITED - used ? Meter.UNLIMITED : used + gas));
+        try {
+            return call(args);
+        } finally {
+            meter.setGasLimit(saved);
+        }
+    }
+
+    /**
      * Calls the function on a guest thread in the raw convention of {@link FunctionInstance#invoke}: arguments
      * are read from, and results written to, {@code slots}/{@code refs} at {@code base}.
      */
     public void invoke(long[] slots, Object[] refs, int base) {
-        runtime.call(() -> {
+        runtime.call(meter, () -> {
             function.invoke(slots, refs, base);
             return null;
         });

@@ -1,6 +1,9 @@
 package org.ssvm;
 
 import java.util.Set;
+import org.ssvm.metering.Meter;
+import org.ssvm.metering.MeteringConfig;
+import org.ssvm.metering.Statistics;
 import org.ssvm.model.GlobalType;
 import org.ssvm.runtime.FunctionInstance;
 import org.ssvm.runtime.Global;
@@ -35,7 +38,29 @@ public final class WasmInstance {
 
     /** The exported function with this name; throws {@link IllegalArgumentException} if there is none. */
     public WasmFunction function(String name) {
-        return new WasmFunction(runtime, export(name, FunctionInstance.class));
+        return new WasmFunction(runtime, export(name, FunctionInstance.class), instance.meter());
+    }
+
+    /** The meter of this instance's code: gas used and its limit, statistics, interruption. */
+    public Meter meter() { return instance.meter(); }
+
+    /** Instructions executed, gas used and time spent so far (the first two need metering on). */
+    public Statistics statistics() { return instance.meter().statistics(); }
+
+    /**
+     * Stops the call running in this instance, from any thread: it traps with "interrupted" at its next
+     * function entry or loop iteration. Has no effect when nothing runs.
+     *
+     * @throws IllegalStateException when the runtime's code does not poll (see
+     *                               {@link WasmRuntime.Builder#interruptible})
+     */
+    public void interrupt() {
+        MeteringConfig m = runtime.metering();
+        if (!m.metered() && !m.interruptible()) {
+            throw new IllegalStateException("this runtime's code cannot be interrupted: build it with "
+                    + "interruptible(true), a time limit or metering");
+        }
+        instance.meter().interrupt();
     }
 
     /** The exported memory with this name, readable and writable from Java. */

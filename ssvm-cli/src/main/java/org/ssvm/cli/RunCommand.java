@@ -1,10 +1,13 @@
 package org.ssvm.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.ssvm.EngineKind;
 import org.ssvm.TrapException;
@@ -12,6 +15,9 @@ import org.ssvm.WasmFunction;
 import org.ssvm.WasmInstance;
 import org.ssvm.WasmModule;
 import org.ssvm.WasmRuntime;
+import org.ssvm.metering.CostTable;
+import org.ssvm.metering.Meter;
+import org.ssvm.metering.Statistics;
 import org.ssvm.model.Module;
 import org.ssvm.model.ValType;
 import org.ssvm.wasi.WasiConfig;
@@ -47,7 +53,8 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {
             "  ssvm run hello.wasm",
             "  ssvm run --dir ./data::/data --env LANG=C app.wasm /data/input.txt",
-            "  ssvm run --invoke add math.wat 1 2"})
+            "  ssvm run --invoke add math.wat 1 2",
+            "  ssvm run --gas-limit 1000000 --time-limit 500 --enable-all-statistics app.wasm"})
 final class RunCommand implements Callable<Integer> {
     static final int TRAP_EXIT_CODE = 134;
 
@@ -77,6 +84,50 @@ final class RunCommand implements Callable<Integer> {
             converter = EngineOption.class, completionCandidates = EngineOption.Names.class)
     EngineKind engine;
 
+    @Option(names = "--gas-limit", paramLabel = "N",
+            description = "Stop the program (trap \"gas limit exceeded\") once it has used N gas.")
+    Long gasLimit;
+
+    @Option(names = "--gas-cost-table", paramLabel = "FILE",
+            description = "Gas cost per instruction: lines 'NAME COST' (text-format names) and 'default COST' "
+                    + "(without it: 1 per instruction).")
+    Path gasCostTable;
+
+    @Option(names = "--memory-page-limit", paramLabel = "N",
+            description = "Memories may have at most N pages of 64 KiB; memory.grow beyond returns -1.")
+    Long memoryPageLimit;
+
+    @Option(names = "--time-limit", paramLabel = "MS",
+            description = "Stop the program (trap \"time limit exceeded\") after MS milliseconds.")
+    Long timeLimitMillis;
+
+    @Option(names = "--max-call-depth", paramLabel = "N",
+            description = "Nested calls deeper than N trap with \"call stack exhausted\".")
+    Integer maxCallDepth;
+
+    @Option(names = "--enable-instruction-count", description = "After the run, print the instructions executed "
+            + "to stderr.")
+    boolean instructionCount;
+
+    @Option(names = "--enable-gas-measuring", description = "After the run, print the gas used to stderr.")
+    boolean gasMeasuring;
+
+    @Option(names = "--enable-time-measuring", description = "After the run, print the execution time to stderr.")
+    boolean timeMeasuring;
+
+    @Option(names = "--enable-opcode-count", description = "After the run, print how often each instruction ran "
+            + "to stderr (slower; interpreter engine only).")
+    boolean opcodeCount;
+
+    @Option(names = "--enable-all-statistics",
+            description = "All of the above (the count per instruction with the interpreter only).")
+    boolean allStatistics;
+
+    /** Counts per instruction: asked for alone, or with all statistics where the engine keeps them. */
+    private boolean opcodeCounts() {
+        return opcodeCount || (allStatistics && engine == EngineKind.INTERPRETER);
+    }
+
     @Option(names = "--verbose", description = "Print the Java stack trace of an error (for debugging SSVM).")
     boolean verbose;
 
@@ -96,11 +147,16 @@ final class RunCommand implements Callable<Integer> {
         WasmModule module = WasmModule.of(model);
         ProcessStreams streams = main.streams();
         WasiConfig config = wasiConfig(streams);
+        WasmRuntime.Builder runtime = runtimeConfig();
+        Meter meter = new Meter();
+        if (gasLimit != null) {
+            meter.setGasLimit(gasLimit);
+        }
         try {
             if (invoke != null) {
-                return invokeExport(module, config);
+                return invokeExport(runtime, meter, module, config);
             }
-            return WasiProgram.run(engine, module, config, file.toString());
+            return WasiProgram.run(runtime, meter, module, config, file.toString());
         } catch (TrapException trap) {
             // what the program printed comes first, as it would when writing straight to a terminal
             spec.commandLine().getOut().flush();
@@ -113,7 +169,76 @@ final class RunCommand implements Callable<Integer> {
             }
             err.flush();
             return TRAP_EXIT_CODE;
+        } finally {
+            printStatistics(meter);
         }
+    }
+
+    /** The runtime the options ask for; any statistic but time, a gas limit or a cost table turns metering on. */
+    private WasmRuntime.Builder runtimeConfig() {
+        WasmRuntime.Builder b = WasmRuntime.builder().engine(engine);
+        if (gasCostTable != null) {
+            try {
+                b.costTable(CostTable.load(gasCostTable));
+            } catch (IOException e) {
+                throw new IllegalArgumentException("--gas-cost-table: cannot read " + gasCostTable + ": " + e);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--gas-cost-table " + e.getMessage());
+            }
+        }
+        b.metering(gasLimit != null || instructionCount || gasMeasuring || allStatistics);
+        b.opcodeCounts(opcodeCounts());
+        if (gasLimit != null && gasLimit < 0) {
+            throw new IllegalArgumentException("--gas-limit must not be negative");
+        }
+        if (memoryPageLimit != null) {
+            if (memoryPageLimit < 0) {
+                throw new IllegalArgumentException("--memory-page-limit must not be negative");
+            }
+            b.memoryPageLimit(memoryPageLimit);
+        }
+        if (timeLimitMillis != null) {
+            if (timeLimitMillis <= 0) {
+                throw new IllegalArgumentException("--time-limit must be positive");
+            }
+            b.timeLimit(Duration.ofMillis(timeLimitMillis));
+        }
+        if (maxCallDepth != null) {
+            b.maxCallDepth(maxCallDepth);
+        }
+        return b;
+    }
+
+    /** Prints the statistics asked for to stderr, after what the program printed. */
+    private void printStatistics(Meter meter) {
+        Statistics stats = meter.statistics();
+        boolean time = timeMeasuring || allStatistics;
+        boolean count = instructionCount || allStatistics;
+        boolean gas = gasMeasuring || allStatistics;
+        boolean opcodes = opcodeCounts();
+        if (!time && !count && !gas && !opcodes) {
+            return;
+        }
+        spec.commandLine().getOut().flush();
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("ssvm: statistics");
+        if (time) {
+            err.printf(Locale.ROOT, "  execution time: %.3f ms%n", stats.timeNanos() / 1e6);
+        }
+        if (count) {
+            err.println("  instructions executed: " + stats.instructions());
+        }
+        if (time && count) {
+            err.printf(Locale.ROOT, "  instructions per second: %.0f%n", stats.instructionsPerSecond());
+        }
+        if (gas) {
+            err.println("  gas used: " + stats.gasUsed());
+        }
+        if (opcodes) {
+            err.println("  instructions by kind:");
+            meter.opcodeCounts().forEach((op, n) -> err.println("    " + op.textName() + " " + n));
+        }
+        err.flush();
     }
 
     /** What the program is given: the streams, its name and ARGS, and only the variables and directories asked for. */
@@ -146,10 +271,10 @@ final class RunCommand implements Callable<Integer> {
         return wasi.build();
     }
 
-    private int invokeExport(WasmModule module, WasiConfig config) {
-        try (WasmRuntime runtime = WasmRuntime.builder().engine(engine).build();
+    private int invokeExport(WasmRuntime.Builder runtimeConfig, Meter meter, WasmModule module, WasiConfig config) {
+        try (WasmRuntime runtime = runtimeConfig.build();
              WasiPreview1 wasi = new WasiPreview1(config)) {
-            return invokeExport(WasiProgram.link(runtime, wasi).instantiate(module));
+            return invokeExport(WasiProgram.link(runtime, wasi).meter(meter).instantiate(module));
         }
     }
 

@@ -5,6 +5,7 @@ import org.ssvm.Linker;
 import org.ssvm.WasmInstance;
 import org.ssvm.WasmModule;
 import org.ssvm.WasmRuntime;
+import org.ssvm.metering.Meter;
 import org.ssvm.wasi.WasiConfig;
 import org.ssvm.wasi.WasiPreview1;
 
@@ -23,14 +24,24 @@ final class WasiProgram {
      * @throws IllegalArgumentException when the module has no {@code _start}
      */
     static int run(EngineKind engine, WasmModule module, WasiConfig config, String displayName) {
-        try (WasmRuntime runtime = WasmRuntime.builder().engine(engine).build();
+        return run(WasmRuntime.builder().engine(engine), new Meter(), module, config, displayName);
+    }
+
+    /**
+     * Like {@link #run(EngineKind, WasmModule, WasiConfig, String)} with a runtime built from {@code runtime}
+     * and the program's code (instantiation included) charged to {@code meter}, which keeps its gas limit and
+     * statistics for the caller to read afterwards, also after a trap.
+     */
+    static int run(WasmRuntime.Builder runtimeConfig, Meter meter, WasmModule module, WasiConfig config,
+                   String displayName) {
+        try (WasmRuntime runtime = runtimeConfig.build();
              WasiPreview1 wasi = new WasiPreview1(config)) {
-            WasmInstance instance = link(runtime, wasi).instantiate(module);
+            WasmInstance instance = link(runtime, wasi).meter(meter).instantiate(module);
             if (!instance.exportNames().contains("_start")) {
                 throw new IllegalArgumentException(displayName + " has no _start export; use --invoke NAME to call a "
                         + "function (exports: " + String.join(", ", instance.exportNames()) + ")");
             }
-            return runtime.call(() -> WasiPreview1.runStart(instance.function("_start").raw()));
+            return runtime.call(meter, () -> WasiPreview1.runStart(instance.function("_start").raw()));
         }
     }
 

@@ -9,9 +9,10 @@ import org.ssvm.validation.Validator;
  * compiler engine would generate for it, so that the engine defines them instead of compiling on first call.
  * The result is still a valid module for any runtime (custom sections do not change a module's meaning).
  *
- * <p>The stored code is used only by the same SSVM build on the same JDK feature version with the same
- * code-changing compiler options, and only while the rest of the module is unchanged (see {@link AotFormat});
- * otherwise the engine ignores it with a warning and compiles as usual.
+ * <p>The stored code is made for an engine without metering and with the default call depth limit. It is used
+ * only by the same SSVM build on the same JDK feature version with the same code-changing compiler options, and
+ * only while the rest of the module is unchanged (see {@link AotFormat}); otherwise the engine ignores it with a
+ * warning and compiles as usual. An engine that meters gas or polls for interruption never looks at it.
  */
 public final class AotCompiler {
     /** The name of the custom section. */
@@ -29,8 +30,9 @@ public final class AotCompiler {
         byte[] plain = WasmSections.without(wasm, SECTION_NAME);
         Module module = ModuleDecoder.decode(plain);
         Validator.validate(module);
-        ModuleCompiler.Compiled compiled = ModuleCompiler.compileLoaded(module, "org.ssvm.compiler.gen.Aot");
-        byte[] data = AotFormat.write(AotKey.moduleHash(module),
+        int depth = org.ssvm.interpreter.InterpreterEngine.DEFAULT_MAX_CALL_DEPTH;
+        ModuleCompiler.Compiled compiled = ModuleCompiler.compileLoaded(module, "org.ssvm.compiler.gen.Aot", depth);
+        byte[] data = AotFormat.write(depth, AotKey.moduleHash(module),
                 new AotFormat.Image(compiled.classPrefix(), compiled.fallback(), compiled.classes()));
         byte[] section = WasmSections.custom(SECTION_NAME, data);
         byte[] out = new byte[plain.length + section.length];

@@ -20,7 +20,7 @@ import java.util.Map;
  * format       u32     {@link #FORMAT_VERSION}
  * ssvmVersion  utf     {@link AotKey#ssvmVersion()}
  * jdkFeature   u32     {@link AotKey#jdkFeature()}
- * config       utf     {@link AotKey#config()}
+ * config       utf     {@link AotKey#config(int)}
  * moduleHash   32 bytes {@link AotKey#moduleHash}: SHA-256 of the module's sections other than custom ones
  * payloadHash  32 bytes SHA-256 of the rest of the section (catches a damaged or edited payload)
  * classPrefix  utf     prefix of the generated class names
@@ -52,8 +52,8 @@ final class AotFormat {
         }
     }
 
-    static byte[] write(byte[] moduleHash, Image image) {
-        return write(AotKey.ssvmVersion(), AotKey.jdkFeature(), AotKey.config(), moduleHash, image);
+    static byte[] write(int maxCallDepth, byte[] moduleHash, Image image) {
+        return write(AotKey.ssvmVersion(), AotKey.jdkFeature(), AotKey.config(maxCallDepth), moduleHash, image);
     }
 
     /** A section with the given header fields (tests write stale ones). */
@@ -99,7 +99,8 @@ final class AotFormat {
      * Reads a section and checks its header; {@code moduleHash} is computed only once the versions match (it
      * costs an encoding of the module).
      */
-    static Image read(byte[] data, java.util.function.Supplier<byte[]> moduleHash) throws Rejected {
+    static Image read(byte[] data, int maxCallDepth, java.util.function.Supplier<byte[]> moduleHash)
+            throws Rejected {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(data));
         try {
             if (in.readInt() != MAGIC) {
@@ -118,8 +119,9 @@ final class AotFormat {
                 throw new Rejected("compiled for JDK " + jdk + ", running on " + AotKey.jdkFeature());
             }
             String config = in.readUTF();
-            if (!config.equals(AotKey.config())) {
-                throw new Rejected("compiled with options " + config + ", running with " + AotKey.config());
+            if (!config.equals(AotKey.config(maxCallDepth))) {
+                throw new Rejected("compiled with options " + config + ", running with "
+                        + AotKey.config(maxCallDepth));
             }
             byte[] hash = in.readNBytes(32);
             if (hash.length != 32) {

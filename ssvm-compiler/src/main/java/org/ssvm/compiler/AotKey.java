@@ -31,6 +31,7 @@ final class AotKey {
     private static final String[] FINGERPRINTED = {"org/ssvm/compiler/ModuleCompiler", "org/ssvm/compiler/FunctionCompiler",
             "org/ssvm/compiler/NumericEmitter", "org/ssvm/compiler/JvmTypes", "org/ssvm/compiler/ModulePlan",
             "org/ssvm/compiler/RegionPlanner", "org/ssvm/compiler/CompiledFunction", "org/ssvm/compiler/AotKey",
+            "org/ssvm/compiler/MeteringEmitter",
             "org/ssvm/compiler/Rt", "org/ssvm/compiler/Ctx", "org/ssvm/runtime/NumericOps",
             "org/ssvm/runtime/simd/SimdOps", "org/ssvm/runtime/Memory", "org/ssvm/runtime/Table",
             "org/ssvm/runtime/Instantiator", "org/ssvm/runtime/FunctionInstance", "org/ssvm/TrapException",
@@ -63,12 +64,14 @@ final class AotKey {
 
     /**
      * The compiler options that change generated code, as one string; stored code is used only under equal
-     * options. Options added later (say gas metering) must be added here, or must bypass stored code.
+     * options. Stored code is always made without metering (an engine that meters compiles instead); options
+     * added later that change generated code must be added here, or must bypass stored code.
      */
-    static String config() {
+    static String config(int maxCallDepth) {
         return "splitAbove=" + Integer.getInteger("ssvm.compiler.splitAbove", 7600)
                 + ",minRegion=" + Integer.getInteger("ssvm.compiler.minRegion", RegionPlanner.MIN_REGION_BYTES)
-                + ",interpretAbove=" + ModuleCompiler.INTERPRET_ABOVE;
+                + ",interpretAbove=" + ModuleCompiler.INTERPRET_ABOVE
+                + ",maxCallDepth=" + maxCallDepth + ",metering=off";
     }
 
     /**

@@ -44,10 +44,19 @@ final class AotLoader {
     record Result(ModuleCode code, Status status, String reason) {
     }
 
-    enum Status { NONE, LOADED, REJECTED }
+    /** NONE: no section; SKIPPED: not looked at (metering); LOADED; REJECTED: ignored, see the reason. */
+    enum Status { NONE, SKIPPED, LOADED, REJECTED }
 
-    /** Loads the module's stored code, or says why not (a rejection is also logged as a warning). */
-    static Result load(Module module) {
+    /** Stored code is not even looked at (the engine's options differ from what it is made for). */
+    static Result skipped(String reason) {
+        return new Result(null, Status.SKIPPED, reason);
+    }
+
+    /**
+     * Loads the module's stored code for an engine without metering and with call depth limit {@code
+     * maxCallDepth}, or says why not (a rejection is also logged as a warning).
+     */
+    static Result load(Module module, int maxCallDepth) {
         byte[] data = null;
         for (CustomSection c : module.customSections()) {
             if (c.name().equals(AotFormat.SECTION_NAME)) {
@@ -61,8 +70,9 @@ final class AotLoader {
             return new Result(null, Status.NONE, null);
         }
         try {
-            AotFormat.Image image = AotFormat.read(data, () -> AotKey.moduleHash(module));
-            ModulePlan plan = new ModulePlan(module, image.classPrefix());
+            AotFormat.Image image = AotFormat.read(data, maxCallDepth, () -> AotKey.moduleHash(module));
+            ModulePlan plan = new ModulePlan(module, image.classPrefix(), org.ssvm.metering.MeteringConfig.DEFAULT,
+                    maxCallDepth);
             check(plan, image);
             System.arraycopy(image.fallback(), 0, plan.fallback, 0, plan.fallback.length);
             return new Result(ModuleCompiler.load(plan, image.classes()), Status.LOADED, null);

@@ -36,7 +36,7 @@ final class CompiledFunction extends FunctionInstance {
         try {
             b.invokeExact(slots, refs, base, ctx);
         } catch (StackOverflowError e) {
-            throw new TrapException("call stack exhausted", e);
+            throw TrapException.callStackExhausted(e);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {

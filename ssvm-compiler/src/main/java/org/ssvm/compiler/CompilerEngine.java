@@ -3,6 +3,7 @@ package org.ssvm.compiler;
 import java.util.Map;
 import java.util.WeakHashMap;
 import org.ssvm.interpreter.InterpreterEngine;
+import org.ssvm.metering.MeteringConfig;
 import org.ssvm.model.FuncType;
 import org.ssvm.model.FunctionBody;
 import org.ssvm.model.Module;
@@ -14,15 +15,21 @@ import org.ssvm.runtime.Instance;
  * The compiler as an {@link ExecutionEngine}: every module is compiled to JVM bytecode once, on the first call
  * of one of its functions, and the generated classes are shared by all its instances.
  *
- * <p>Each Wasm function becomes a static method with typed parameters plus a {@link Ctx}; calls inside the
- * module are direct {@code invokestatic}s. Functions the compiler cannot handle run in an interpreter. Deep
- * recursion ends in a {@link StackOverflowError} that the entry point turns into the trap "call stack
- * exhausted"; run guest code on threads with large stacks (as {@link org.ssvm.WasmRuntime} does).
+ * <p>Each Wasm function becomes a static method with typed parameters plus a {@link Ctx} and its call depth;
+ * calls inside the module are direct {@code invokestatic}s. Functions the compiler cannot handle run in an
+ * interpreter. Nested calls deeper than the call depth limit trap with "call stack exhausted" (each callee gets
+ * its caller's depth plus one, in a register); a {@link StackOverflowError} before that becomes the same trap, so
+ * run guest code on threads with large stacks (as {@link org.ssvm.WasmRuntime} does).
+ *
+ * <p>Gas metering and interruption polls follow {@link org.ssvm.metering.MeteringPlan} exactly as the
+ * interpreter does (see {@code MeteringEmitter}); with metering off no charge code is generated.
  *
  * <p>Registered for {@link org.ssvm.EngineKind#COMPILER} through {@link CompilerEngineProvider}.
  */
 public final class CompilerEngine implements ExecutionEngine {
     private final InterpreterEngine interpreter;
+    private final int maxCallDepth;
+    private final MeteringConfig metering;
     private final Map<Module, ModuleCode> codes = new WeakHashMap<>();
     private final Map<Module, AotLoader.Result> aotResults = new WeakHashMap<>();
     /** The state of the instance being instantiated (kept until the next one; it is small). */
@@ -32,10 +39,25 @@ public final class CompilerEngine implements ExecutionEngine {
         this(InterpreterEngine.DEFAULT_MAX_CALL_DEPTH);
     }
 
-    /** @param maxCallDepth call depth limit of the interpreter that runs functions the compiler left to it */
+    /** @param maxCallDepth nested calls beyond this trap with "call stack exhausted" */
     public CompilerEngine(int maxCallDepth) {
-        this.interpreter = new InterpreterEngine(maxCallDepth);
+        this(maxCallDepth, MeteringConfig.DEFAULT);
     }
+
+    /**
+     * @param maxCallDepth nested calls beyond this trap with "call stack exhausted"
+     * @param metering     gas charging and interruption polls compiled into every function (and given to the
+     *                     interpreter that runs the functions the compiler leaves to it)
+     */
+    public CompilerEngine(int maxCallDepth, MeteringConfig metering) {
+        this.maxCallDepth = maxCallDepth;
+        this.metering = metering;
+        this.interpreter = new InterpreterEngine(maxCallDepth, metering);
+    }
+
+    public int maxCallDepth() { return maxCallDepth; }
+
+    public MeteringConfig metering() { return metering; }
 
     @Override
     public FunctionInstance function(Instance instance, int funcIndex, FuncType type, FunctionBody body) {
@@ -57,11 +79,15 @@ public final class CompilerEngine implements ExecutionEngine {
         }
     }
 
-    /** The code stored in the module's ssvm.aot section when it is usable, else freshly compiled code. */
+    /**
+     * The code stored in the module's ssvm.aot section when it is usable, else freshly compiled code. Stored
+     * code is made without metering, so a metering engine always compiles.
+     */
     private ModuleCode loadOrCompile(Module module) {
-        AotLoader.Result aot = AotLoader.load(module);
+        AotLoader.Result aot = metering.equals(MeteringConfig.DEFAULT) ? AotLoader.load(module, maxCallDepth)
+                : AotLoader.skipped("metering is on");
         aotResults.put(module, aot);
-        return aot.code() != null ? aot.code() : ModuleCompiler.compile(module);
+        return aot.code() != null ? aot.code() : ModuleCompiler.compile(module, metering, maxCallDepth);
     }
 
     /** What became of the module's ssvm.aot section (null before its code was needed). */

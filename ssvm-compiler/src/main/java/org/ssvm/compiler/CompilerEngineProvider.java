@@ -1,5 +1,6 @@
 package org.ssvm.compiler;
 
+import org.ssvm.metering.MeteringConfig;
 import org.ssvm.runtime.EngineProvider;
 import org.ssvm.runtime.ExecutionEngine;
 
@@ -10,4 +11,9 @@ public final class CompilerEngineProvider implements EngineProvider {
 
     @Override
     public ExecutionEngine create(int maxCallDepth) { return new CompilerEngine(maxCallDepth); }
+
+    @Override
+    public ExecutionEngine create(int maxCallDepth, MeteringConfig metering) {
+        return new CompilerEngine(maxCallDepth, metering);
+    }
 }

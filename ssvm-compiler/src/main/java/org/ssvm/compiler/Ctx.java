@@ -1,5 +1,6 @@
 package org.ssvm.compiler;
 
+import org.ssvm.metering.Meter;
 import org.ssvm.runtime.FunctionInstance;
 import org.ssvm.runtime.Global;
 import org.ssvm.runtime.Instance;
@@ -24,6 +25,8 @@ public final class Ctx {
     public final Object[] resultRefs;
     /** Functions the compiler left to the interpreter (by function index; null for compiled ones). */
     public final FunctionInstance[] fallbacks;
+    /** Gas, statistics and interruption of the instance's code. */
+    public final Meter meter;
     /** Operand scratch for SIMD helpers. */
     public final long[] simd = new long[16];
 
@@ -42,5 +45,6 @@ public final class Ctx {
         this.results = new long[Math.max(1, resultSlots)];
         this.resultRefs = new Object[Math.max(1, resultSlots)];
         this.fallbacks = fallbacks;
+        this.meter = instance.meter();
     }
 }

@@ -47,8 +47,8 @@ final class FunctionCompiler {
     /** In a region's method: a label outside the region; branching to it returns its exit code. */
     private static final int EXIT = 4;
 
-    /** The signature of region methods: {@code (long[] locals, Object[] refLocals, Ctx) int exitCode}. */
-    static final MethodTypeDesc REGION_TYPE = MethodTypeDesc.ofDescriptor("([J[Ljava/lang/Object;Lorg/ssvm/compiler/Ctx;)I");
+    /** The signature of region methods: {@code (long[] locals, Object[] refLocals, Ctx, int depth) int exitCode}. */
+    static final MethodTypeDesc REGION_TYPE = MethodTypeDesc.ofDescriptor("([J[Ljava/lang/Object;Lorg/ssvm/compiler/Ctx;I)I");
 
     static String regionName(int funcIndex, int regionId) { return "r" + funcIndex + "_" + regionId; }
 
@@ -93,6 +93,8 @@ final class FunctionCompiler {
     private int[] localSlot;
     private ValType[] localType;
     private int ctxSlot;
+    /** The call depth of this function's frame (0 for a call from outside compiled code); callees get one more. */
+    private int depthSlot;
     private int memSlot = -1;
     private int nextSlot;
     /** Temporaries by group (int, long, float, double, reference) and index. */
@@ -117,6 +119,8 @@ final class FunctionCompiler {
     private int rSlot = -1;
     /** Region methods this method calls, to be generated next. */
     final List<PendingRegion> pending = new ArrayList<>();
+    /** Depth check, gas charges and interruption polls (null for dispatchers). */
+    private MeteringEmitter metering;
 
     /** A compiler for the call_indirect dispatcher of type {@code ft} (see {@link #compileDispatcher}). */
     FunctionCompiler(ModulePlan plan, FuncType ft, CodeBuilder cb) {
@@ -138,6 +142,7 @@ final class FunctionCompiler {
         this.body = plan.module.bodies().get(funcIndex - plan.importedFunctions);
         this.cb = cb;
         this.regions = plan.regions[funcIndex] != null ? plan.regions[funcIndex] : Map.of();
+        this.metering = new MeteringEmitter(plan, body);
         for (int i = 0; i < 5; i++) {
             temps.add(new ArrayList<>());
         }
@@ -165,6 +170,7 @@ final class FunctionCompiler {
             slot += JvmTypes.wide(localType[i]) ? 2 : 1;
         }
         ctxSlot = slot++;
+        depthSlot = slot++;
         for (int i = 0; i < declared.length; i++) {
             ValType t = declared[i];
             localType[nParams + i] = t;
@@ -187,6 +193,7 @@ final class FunctionCompiler {
             cb.astore(rSlot);
         }
         nextSlot = slot;
+        metering.entry(cb, ctxSlot, depthSlot);
         reloadMemory();
 
         frames.add(new Frame(FUNC, NONE, type.results(), 0, null));
@@ -197,6 +204,9 @@ final class FunctionCompiler {
                 skip(op);
             } else {
                 instruction(op);
+            }
+            if (!unreachable && !frames.isEmpty()) {
+                metering.after(cb, ctxSlot, in.position());
             }
         }
     }
@@ -214,7 +224,8 @@ final class FunctionCompiler {
         lSlot = 0;
         rSlot = 1;
         ctxSlot = 2;
-        int slot = 3;
+        depthSlot = 3;
+        int slot = 4;
         for (int i = 0; i < localSlot.length; i++) {
             localType[i] = i < nParams ? type.param(i) : declared[i - nParams];
             localSlot[i] = slot;
@@ -244,6 +255,9 @@ final class FunctionCompiler {
                 skip(op);
             } else {
                 instruction(op);
+            }
+            if (!unreachable && !regionDone) {
+                metering.after(cb, ctxSlot, in.position());
             }
         }
     }
@@ -339,6 +353,7 @@ final class FunctionCompiler {
         cb.aload(lSlot);
         cb.aload(rSlot);
         loadCtx();
+        cb.iload(depthSlot);
         cb.invokestatic(plan.owner(funcIndex), regionName(funcIndex, r.id), REGION_TYPE);
         int exits = frames.size() - 1;
         List<ValType[]> exitTypes = new ArrayList<>();
@@ -554,6 +569,13 @@ final class FunctionCompiler {
         return f.kind == FUNC || f.kind == EXIT || sp - f.height - f.branchTypes().length > 0;
     }
 
+    /** Pushes the depth a callee runs at: one more than this frame's. */
+    private void calleeDepth() {
+        cb.iload(depthSlot);
+        cb.iconst_1();
+        cb.iadd();
+    }
+
     private void emitReturn() {
         ValType[] results = type.results();
         if (self != null) {
@@ -726,6 +748,7 @@ final class FunctionCompiler {
             });
         } else {
             loadCtx();
+            calleeDepth();
             cb.invokestatic(plan.owner(callee), ModulePlan.methodName(callee), JvmTypes.methodType(ft));
             readMultiResults(ft);
         }
@@ -766,6 +789,7 @@ final class FunctionCompiler {
             slot += JvmTypes.wide(type.param(i)) ? 2 : 1;
         }
         ctxSlot = slot++;
+        depthSlot = slot++;
         nextSlot = slot;
         for (int i = 0; i < type.paramCount(); i++) {
             cb.loadLocal(JvmTypes.kind(type.param(i)), localSlot[i]);
@@ -783,8 +807,8 @@ final class FunctionCompiler {
     }
 
     /**
-     * {@code i<n>(params..., FunctionInstance callee, Ctx ctx)}: calls a call_indirect target. A compiled function
-     * of the same instance is called through its typed method handle; anything else (host functions, other
+     * {@code i<n>(params..., FunctionInstance callee, Ctx ctx, int depth)}: calls a call_indirect target. A
+     * compiled function of the same instance is called through its typed method handle; anything else (host functions, other
      * instances or engines) through the raw convention. Results come back as from a direct call.
      */
     void compileDispatcher() {
@@ -796,6 +820,7 @@ final class FunctionCompiler {
         }
         int fnSlot = slot++;
         ctxSlot = slot++;
+        depthSlot = slot++; // the callee's depth already
         nextSlot = slot;
         Label raw = cb.newLabel();
         cb.aload(fnSlot);
@@ -807,6 +832,7 @@ final class FunctionCompiler {
             cb.loadLocal(JvmTypes.kind(type.param(i)), localSlot[i]);
         }
         loadCtx();
+        cb.iload(depthSlot);
         cb.invokevirtual(ClassDesc.of("java.lang.invoke.MethodHandle"), "invokeExact", JvmTypes.methodType(type));
         if (type.resultCount() == 1) {
             cb.return_(JvmTypes.kind(type.result(0)));
@@ -850,6 +876,7 @@ final class FunctionCompiler {
                     return;
                 }
                 Label head = cb.newBoundLabel();
+                metering.loopHead(cb, ctxSlot); // the back edge lands on the poll
                 frames.add(new Frame(LOOP, bt[0], bt[1], sp - bt[0].length, head));
             }
             case IF -> {
@@ -900,6 +927,7 @@ final class FunctionCompiler {
                     return;
                 }
                 loadCtx();
+                calleeDepth();
                 cb.invokestatic(ClassDesc.of(plan.dispatcherClass()), ModulePlan.dispatcherName(plan.dispatcher(ft)),
                         ModulePlan.dispatcherType(ft));
                 readMultiResults(ft);

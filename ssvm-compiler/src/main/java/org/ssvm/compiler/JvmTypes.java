@@ -68,11 +68,12 @@ final class JvmTypes {
 
     /** The static method type of a compiled function: its parameters, then the context. */
     static MethodTypeDesc methodType(FuncType ft) {
-        ClassDesc[] params = new ClassDesc[ft.paramCount() + 1];
+        ClassDesc[] params = new ClassDesc[ft.paramCount() + 2];
         for (int i = 0; i < ft.paramCount(); i++) {
             params[i] = desc(ft.param(i));
         }
         params[ft.paramCount()] = CD_CTX;
+        params[ft.paramCount() + 1] = CD_int; // the call depth
         ClassDesc ret = ft.resultCount() == 1 ? desc(ft.result(0)) : CD_void;
         return MethodTypeDesc.of(ret, params);
     }

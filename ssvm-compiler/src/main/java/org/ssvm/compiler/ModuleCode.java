@@ -22,7 +22,7 @@ final class ModuleCode {
 
     MethodHandle bridge(int funcIndex) { return bridges[funcIndex]; }
 
-    /** The typed static method of a defined function: {@code (params..., Ctx) result}. */
+    /** The typed static method of a defined function: {@code (params..., Ctx, int depth) result}. */
     MethodHandle direct(int funcIndex) { return direct[funcIndex]; }
 
     boolean isFallback(int funcIndex) { return fallback[funcIndex]; }

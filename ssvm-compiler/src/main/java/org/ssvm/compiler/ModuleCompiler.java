@@ -14,6 +14,8 @@ import java.lang.reflect.AccessFlag;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.ssvm.interpreter.InterpreterEngine;
+import org.ssvm.metering.MeteringConfig;
 import org.ssvm.model.FuncType;
 import org.ssvm.model.Module;
 import org.ssvm.model.ValType;
@@ -66,12 +68,12 @@ final class ModuleCompiler {
     /** Smallest block worth a region, in Wasm bytes (system property {@code ssvm.compiler.minRegion}). */
     private final int minRegion = Integer.getInteger("ssvm.compiler.minRegion", RegionPlanner.MIN_REGION_BYTES);
 
-    private ModuleCompiler(Module module) {
-        this(module, "org.ssvm.compiler.gen.Wasm" + COUNTER.incrementAndGet());
+    private ModuleCompiler(Module module, MeteringConfig metering, int maxCallDepth) {
+        this(module, "org.ssvm.compiler.gen.Wasm" + COUNTER.incrementAndGet(), metering, maxCallDepth);
     }
 
-    private ModuleCompiler(Module module, String classPrefix) {
-        this.plan = new ModulePlan(module, classPrefix);
+    private ModuleCompiler(Module module, String classPrefix, MeteringConfig metering, int maxCallDepth) {
+        this.plan = new ModulePlan(module, classPrefix, metering, maxCallDepth);
         this.classFile = classFile();
     }
 
@@ -87,9 +89,14 @@ final class ModuleCompiler {
 
     static long generations() { return GENERATIONS.get(); }
 
-    /** Compiles and loads a validated module. */
+    /** Compiles and loads a validated module, with the default metering configuration and call depth limit. */
     static ModuleCode compile(Module module) {
-        return compileLoaded(module, null).code;
+        return compile(module, MeteringConfig.DEFAULT, InterpreterEngine.DEFAULT_MAX_CALL_DEPTH);
+    }
+
+    /** Compiles and loads a validated module whose code meters as {@code metering} says. */
+    static ModuleCode compile(Module module, MeteringConfig metering, int maxCallDepth) {
+        return compileWithRetry(module, null, metering, maxCallDepth).code;
     }
 
     /**
@@ -99,15 +106,20 @@ final class ModuleCompiler {
     record Compiled(ModuleCode code, String classPrefix, boolean[] fallback, Map<String, byte[]> classes) {
     }
 
-    /** Compiles and loads a module under class names starting with {@code classPrefix} (null: a fresh one). */
-    static Compiled compileLoaded(Module module, String classPrefix) {
-        ModuleCompiler done = compileWithRetry(module, classPrefix);
+    /**
+     * Compiles and loads a module without metering, under class names starting with {@code classPrefix}, for an
+     * AOT section.
+     */
+    static Compiled compileLoaded(Module module, String classPrefix, int maxCallDepth) {
+        ModuleCompiler done = compileWithRetry(module, classPrefix, MeteringConfig.DEFAULT, maxCallDepth);
         return new Compiled(done.code, done.plan.classPrefix, done.plan.fallback.clone(), done.generated);
     }
 
-    private static ModuleCompiler compileWithRetry(Module module, String classPrefix) {
-        ModuleCompiler first = classPrefix == null ? new ModuleCompiler(module)
-                : new ModuleCompiler(module, classPrefix);
+    /** Compiles and loads a module under class names starting with {@code classPrefix} (null: a fresh one). */
+    private static ModuleCompiler compileWithRetry(Module module, String classPrefix, MeteringConfig metering,
+            int maxCallDepth) {
+        ModuleCompiler first = classPrefix == null ? new ModuleCompiler(module, metering, maxCallDepth)
+                : new ModuleCompiler(module, classPrefix, metering, maxCallDepth);
         try {
             first.code = first.run();
             return first;
@@ -118,8 +130,8 @@ final class ModuleCompiler {
                 throw e;
             }
             // each load has a class loader of its own, so a fixed prefix can be reused
-            ModuleCompiler again = classPrefix == null ? new ModuleCompiler(module)
-                    : new ModuleCompiler(module, classPrefix);
+            ModuleCompiler again = classPrefix == null ? new ModuleCompiler(module, metering, maxCallDepth)
+                    : new ModuleCompiler(module, classPrefix, metering, maxCallDepth);
             for (Map.Entry<String, byte[]> c : first.generated.entrySet()) {
                 if (c.getKey().equals(first.plan.dispatcherClass())) {
                     continue;
@@ -137,7 +149,12 @@ final class ModuleCompiler {
 
     /** Generates the class files of a validated module, by class name (for tests and tools). */
     static Map<String, byte[]> generate(Module module) {
-        return new ModuleCompiler(module).generateAll();
+        return generate(module, MeteringConfig.DEFAULT);
+    }
+
+    /** Generates the class files of a validated module compiled with {@code metering}, by class name. */
+    static Map<String, byte[]> generate(Module module, MeteringConfig metering) {
+        return new ModuleCompiler(module, metering, InterpreterEngine.DEFAULT_MAX_CALL_DEPTH).generateAll();
     }
 
     /**
@@ -456,6 +473,7 @@ final class ModuleCompiler {
             }
         }
         cb.aload(3);
+        cb.iconst_0(); // a call from outside compiled code starts at depth 0, like the interpreter's
         cb.invokestatic(plan.owner(f), ModulePlan.methodName(f), JvmTypes.methodType(ft));
         if (ft.resultCount() == 1) {
             ValType t = ft.result(0);

@@ -40,8 +40,15 @@ final class ModulePlan {
         return JvmTypes.methodType(ft).insertParameterTypes(ft.paramCount(), JvmTypes.CD_FUNCTION);
     }
 
-    ModulePlan(Module module, String classPrefix) {
+    /** Whether code charges gas and polls for interruption (see {@link MeteringEmitter}). */
+    final org.ssvm.metering.MeteringConfig metering;
+    /** Nested calls beyond this trap with "call stack exhausted". */
+    final int maxCallDepth;
+
+    ModulePlan(Module module, String classPrefix, org.ssvm.metering.MeteringConfig metering, int maxCallDepth) {
         this.module = module;
+        this.metering = metering;
+        this.maxCallDepth = maxCallDepth;
         this.funcTypes = module.functionTypes();
         var gt = module.globalTypes();
         this.globalTypes = new ValType[gt.length];
@@ -112,7 +119,7 @@ final class ModulePlan {
      * the context and, for call_indirect dispatchers, the callee besides. Others run in the interpreter.
      */
     static boolean fitsJvmMethod(FuncType ft) {
-        int slots = 2;
+        int slots = 3;
         for (int i = 0; i < ft.paramCount(); i++) {
             slots += JvmTypes.wide(ft.param(i)) ? 2 : 1;
         }

@@ -315,4 +315,17 @@ public final class Rt {
     // ---- traps ----
 
     public static TrapException unreachable() { return new TrapException("unreachable"); }
+
+    // ---- metering and call depth (see MeteringEmitter); tiny so that they inline ----
+
+    public static void charge(Ctx c, long cost, int count) { c.meter.charge(cost, count); }
+
+    public static void poll(Ctx c) { c.meter.poll(); }
+
+    /** Function entry at call depth {@code depth} (0 from outside): traps beyond {@code max}, as the interpreter does. */
+    public static void enter(int depth, int max) {
+        if (depth > max) {
+            throw new TrapException("call stack exhausted");
+        }
+    }
 }

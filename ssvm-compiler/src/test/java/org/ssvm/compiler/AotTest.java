@@ -27,6 +27,8 @@ import org.ssvm.validation.Validator;
 
 /** Ahead-of-time sections: written, used without generating code, and ignored when stale or tampered with. */
 class AotTest {
+    private static final int DEPTH = org.ssvm.interpreter.InterpreterEngine.DEFAULT_MAX_CALL_DEPTH;
+
     private static Path kernel(String name) {
         return SharedMaterial.require("bench/wasm").resolve(name + ".wasm");
     }
@@ -76,7 +78,7 @@ class AotTest {
         byte[] original = Files.readAllBytes(kernel("fib"));
         Module m = ModuleDecoder.decode(original);
         AotFormat.Image image = AotFormat.read(
-                ModuleDecoder.decode(AotCompiler.compile(original)).customSections().getLast().data(),
+                ModuleDecoder.decode(AotCompiler.compile(original)).customSections().getLast().data(), DEPTH,
                 () -> AotKey.moduleHash(m));
         String name = image.classes().keySet().stream().filter(n -> n.endsWith("$0")).findFirst().orElseThrow();
         byte[] broken = java.lang.classfile.ClassFile.of(java.lang.classfile.ClassFile.StackMapsOption.DROP_STACK_MAPS).build(java.lang.constant.ClassDesc.of(name), clb ->
@@ -88,10 +90,10 @@ class AotTest {
         Map<String, byte[]> classes = new java.util.HashMap<>(image.classes());
         classes.put(name, broken);
         // without the class file API's check (it runs here only because tests are strict), the JVM refuses it
-        ModulePlan plan = new ModulePlan(m, image.classPrefix());
+        ModulePlan plan = new ModulePlan(m, image.classPrefix(), org.ssvm.metering.MeteringConfig.DEFAULT, DEPTH);
         System.arraycopy(image.fallback(), 0, plan.fallback, 0, plan.fallback.length);
         org.junit.jupiter.api.Assertions.assertThrows(VerifyError.class, () -> ModuleCompiler.load(plan, classes));
-        byte[] data = AotFormat.write(AotKey.moduleHash(m),
+        byte[] data = AotFormat.write(DEPTH, AotKey.moduleHash(m),
                 new AotFormat.Image(image.classPrefix(), image.fallback(), classes));
         Run r = run(concat(original, WasmSections.custom(AotCompiler.SECTION_NAME, data)), "20");
         assertEquals(AotLoader.Status.REJECTED, r.aot.status());
@@ -159,13 +161,13 @@ class AotTest {
         byte[] original = Files.readAllBytes(kernel("fib"));
         Module m = ModuleDecoder.decode(original);
         AotFormat.Image image = AotFormat.read(
-                ModuleDecoder.decode(AotCompiler.compile(original)).customSections().getLast().data(),
+                ModuleDecoder.decode(AotCompiler.compile(original)).customSections().getLast().data(), DEPTH,
                 () -> AotKey.moduleHash(m));
         byte[] hash = AotKey.moduleHash(m);
         String[][] headers = {
-            {AotKey.ssvmVersion() + "x", String.valueOf(AotKey.jdkFeature()), AotKey.config(), "SSVM"},
-            {AotKey.ssvmVersion(), String.valueOf(AotKey.jdkFeature() - 1), AotKey.config(), "JDK"},
-            {AotKey.ssvmVersion(), String.valueOf(AotKey.jdkFeature()), AotKey.config() + ",gas=1", "options"}};
+            {AotKey.ssvmVersion() + "x", String.valueOf(AotKey.jdkFeature()), AotKey.config(DEPTH), "SSVM"},
+            {AotKey.ssvmVersion(), String.valueOf(AotKey.jdkFeature() - 1), AotKey.config(DEPTH), "JDK"},
+            {AotKey.ssvmVersion(), String.valueOf(AotKey.jdkFeature()), AotKey.config(DEPTH) + ",gas=1", "options"}};
         for (String[] h : headers) {
             byte[] data = header(h[0], Integer.parseInt(h[1]), h[2], hash, image);
             Run r = run(concat(original, WasmSections.custom(AotCompiler.SECTION_NAME, data)), "20");
@@ -173,7 +175,7 @@ class AotTest {
             assertTrue(r.aot.reason().contains(h[3]), r.aot.reason());
         }
         // the same writer with the right header is accepted: the cases above differ only in the field tested
-        byte[] good = header(AotKey.ssvmVersion(), AotKey.jdkFeature(), AotKey.config(), hash, image);
+        byte[] good = header(AotKey.ssvmVersion(), AotKey.jdkFeature(), AotKey.config(DEPTH), hash, image);
         assertEquals(AotLoader.Status.LOADED,
                 run(concat(original, WasmSections.custom(AotCompiler.SECTION_NAME, good)), "20").aot.status());
     }
@@ -226,7 +228,7 @@ class AotTest {
         byte[] original = Files.readAllBytes(kernel("fib"));
         Module m = ModuleDecoder.decode(original);
         AotFormat.Image image = AotFormat.read(
-                ModuleDecoder.decode(AotCompiler.compile(original)).customSections().getLast().data(),
+                ModuleDecoder.decode(AotCompiler.compile(original)).customSections().getLast().data(), DEPTH,
                 () -> AotKey.moduleHash(m));
         // a verifiable class of the expected name that calls Runtime.getRuntime()
         String name = image.classes().keySet().stream().filter(n -> n.endsWith("$0")).findFirst().orElseThrow();
@@ -240,7 +242,7 @@ class AotTest {
                         }));
         Map<String, byte[]> classes = new java.util.HashMap<>(image.classes());
         classes.put(name, evil);
-        byte[] data = AotFormat.write(AotKey.moduleHash(m),
+        byte[] data = AotFormat.write(DEPTH, AotKey.moduleHash(m),
                 new AotFormat.Image(image.classPrefix(), image.fallback(), classes));
         Run r = run(concat(original, WasmSections.custom(AotCompiler.SECTION_NAME, data)), "20");
         assertEquals(AotLoader.Status.REJECTED, r.aot.status());
@@ -278,9 +280,28 @@ class AotTest {
     private record Run(String output, AotLoader.Result aot, long generations) {
     }
 
+    @Test
+    void meteringEngineIgnoresTheSectionAndOtherCallDepthRejectsIt() throws Exception {
+        byte[] original = Files.readAllBytes(kernel("fib"));
+        byte[] aot = AotCompiler.compile(original);
+        String expected = run(original, "20").output;
+        Run metered = run(aot, "20", WasmRuntime.builder().engine(EngineKind.COMPILER).metering(true));
+        assertEquals(AotLoader.Status.SKIPPED, metered.aot.status());
+        assertTrue(metered.generations > 0);
+        assertEquals(expected, metered.output);
+        Run deeper = run(aot, "20", WasmRuntime.builder().engine(EngineKind.COMPILER).maxCallDepth(DEPTH + 1));
+        assertEquals(AotLoader.Status.REJECTED, deeper.aot.status());
+        assertTrue(deeper.aot.reason().contains("maxCallDepth"), deeper.aot.reason());
+        assertEquals(expected, deeper.output);
+    }
+
     private static Run run(byte[] wasm, String arg) throws Exception {
+        return run(wasm, arg, WasmRuntime.builder().engine(EngineKind.COMPILER));
+    }
+
+    private static Run run(byte[] wasm, String arg, WasmRuntime.Builder builder) throws Exception {
         MiniWasi wasi = new MiniWasi("prog", arg);
-        try (WasmRuntime runtime = WasmRuntime.builder().engine(EngineKind.COMPILER).build()) {
+        try (WasmRuntime runtime = builder.build()) {
             WasmModule module = WasmModule.fromBytes(wasm);
             Linker linker = runtime.linker();
             wasi.define(linker, module.model());

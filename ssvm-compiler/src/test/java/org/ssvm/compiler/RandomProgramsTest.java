@@ -218,9 +218,48 @@ class RandomProgramsTest {
         assertEquals(150, programs);
     }
 
+    /**
+     * The same programs with metering on and a cost table that weighs instructions differently: gas used and
+     * instructions counted after every call (traps in mid-region and in callees included) agree too.
+     */
+    @Test
+    void meteredProgramsChargeLikeInterpretedOnes() throws Exception {
+        org.ssvm.metering.CostTable costs = org.ssvm.metering.CostTable.parse(
+                "default 2\ncall 11\ni32.add 3\nf64.mul 5\nbr_if 7\nend 0");
+        for (int seed = 1; seed <= 60; seed++) {
+            ModuleBuilder b = new ModuleBuilder();
+            b.memory("mem", Limits.of(1, 1));
+            Random rnd = new Random(seed);
+            int pair = b.func("pair", new ValType[] {I32, I64}, new ValType[] {I64, I32},
+                    Code.of().get(1).get(0).i32(7).op(Opcode.I32_MUL).end());
+            int previous = -1;
+            for (int f = 0; f < 4; f++) {
+                Gen g = new Gen(rnd, previous, pair);
+                g.value(F64, 4);
+                previous = b.func("f" + f, new ValType[] {I32, I64, F64}, new ValType[] {F64},
+                        g.locals.toArray(ValType[]::new), g.code.end());
+            }
+            WasmModule module = WasmModule.of(b.module);
+            Object[][] inputs = new Object[6][];
+            for (int i = 0; i < inputs.length; i++) {
+                inputs[i] = new Object[] {rnd.nextInt(5) - 1, rnd.nextLong() % 1000, rnd.nextDouble() * 10 - 5};
+            }
+            String interpreted = runAll(EngineKind.INTERPRETER, module, inputs, costs);
+            assertEquals(interpreted, runAll(EngineKind.COMPILER, module, inputs, costs), "seed " + seed);
+            assertEquals(interpreted, SplitEverything.run(() -> runAll(EngineKind.COMPILER, module, inputs, costs)),
+                    "seed " + seed + ", split");
+        }
+    }
+
     private static String runAll(EngineKind engine, WasmModule module, Object[][] inputs) {
+        return runAll(engine, module, inputs, null);
+    }
+
+    /** Results of every function on every input; with {@code costs}, gas and instructions after each call. */
+    private static String runAll(EngineKind engine, WasmModule module, Object[][] inputs,
+                                 org.ssvm.metering.CostTable costs) {
         StringBuilder out = new StringBuilder();
-        try (WasmRuntime runtime = WasmRuntime.builder().engine(engine).build()) {
+        try (WasmRuntime runtime = WasmRuntime.builder().engine(engine).costTable(costs).build()) {
             WasmInstance inst = runtime.linker().instantiate(module);
             for (int f = 0; f < 4; f++) {
                 for (Object[] in : inputs) {
@@ -229,6 +268,10 @@ class RandomProgramsTest {
                         out.append(Double.isNaN(d) ? "NaN" : Long.toHexString(Double.doubleToRawLongBits(d)));
                     } catch (TrapException e) {
                         out.append("trap:").append(e.getMessage());
+                    }
+                    if (costs != null) {
+                        out.append(" gas ").append(inst.statistics().gasUsed())
+                                .append(" n ").append(inst.statistics().instructions());
                     }
                     out.append(' ');
                 }

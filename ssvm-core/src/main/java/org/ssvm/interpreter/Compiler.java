@@ -1,6 +1,9 @@
 package org.ssvm.interpreter;
 
 import java.util.Arrays;
+import org.ssvm.metering.Meter;
+import org.ssvm.metering.MeteringConfig;
+import org.ssvm.metering.MeteringPlan;
 import org.ssvm.model.FuncType;
 import org.ssvm.model.FunctionBody;
 import org.ssvm.model.GlobalType;
@@ -92,8 +95,19 @@ final class Compiler {
     private int sourceOffset;
     private final OffsetTable.Builder offsets = new OffsetTable.Builder();
 
-    private Compiler(Module module, FuncType type, FunctionBody body) {
+    /** Where to charge gas, or null when metering is off. */
+    private final MeteringPlan plan;
+    /** Whether to poll for interruption at entry and loop headers (only when metering is off). */
+    private final boolean polls;
+
+    /** Index of region 0 in the meter's region counters, or -1 when regions are not counted. */
+    private final int firstRegion;
+
+    private Compiler(Module module, FuncType type, FunctionBody body, MeteringConfig metering, Meter meter) {
         this.module = module;
+        this.plan = metering.metered() ? MeteringPlan.of(body.code(), metering.costTable()) : null;
+        this.firstRegion = plan != null && metering.opcodeCounts() ? meter.registerRegions(plan) : -1;
+        this.polls = !metering.metered() && metering.interruptible();
         this.funcTypes = module.functionTypes();
         this.globalTypes = module.globalTypes();
         this.tableTypes = module.tableTypes();
@@ -110,8 +124,9 @@ final class Compiler {
         localSlots = slot;
     }
 
-    static Compiled compile(Module module, FuncType type, FunctionBody body, org.ssvm.runtime.Memory memory) {
-        Compiler c = new Compiler(module, type, body);
+    static Compiled compile(Module module, FuncType type, FunctionBody body, org.ssvm.runtime.Memory memory,
+                            MeteringConfig metering, Meter meter) {
+        Compiler c = new Compiler(module, type, body, metering, meter);
         c.run(type, body.code());
         boolean refLocals = false;
         for (ValType t : body.locals()) {
@@ -257,15 +272,48 @@ final class Compiler {
     private void run(FuncType type, byte[] code) {
         pushCtl(FUNC, new ValType[0], type.results());
         CodeReader in = new CodeReader(code, 0);
+        if (polls) {
+            offsets.add(len, 0);
+            poll();
+        }
         while (depth > 0) {
-            sourceOffset = in.pos();
+            int pos = in.pos();
+            sourceOffset = pos;
             Opcode op = next(in);
             if (ctls[depth - 1].unreachable) {
                 skipUnreachable(in, op);
                 continue;
             }
+            if (plan != null) {
+                charge(pos);
+            }
             instruction(in, op);
         }
+    }
+
+    /** Emits the charge of the metering region starting at body offset {@code pos}, if one starts there. */
+    private void charge(int pos) {
+        int region = plan.regionAt(pos);
+        if (region < 0) {
+            return;
+        }
+        long cost = plan.cost(region);
+        int count = plan.instructionCount(region);
+        if (cost == 0 && count == 0 && !plan.isCheckpoint(region)) {
+            return;
+        }
+        offsets.add(len, pos); // a charge that traps stands for the region's first instruction
+        emitLong(firstRegion < 0 ? Op.GAS : Op.GAS_COUNTED, cost);
+        emit(count);
+        if (firstRegion >= 0) {
+            emit(firstRegion + region);
+        }
+        labelPos = len; // nothing fuses across a charge
+    }
+
+    private void poll() {
+        emit(Op.CHECK);
+        labelPos = len;
     }
 
     private static Opcode next(CodeReader in) {
@@ -412,6 +460,9 @@ final class Compiler {
             case LOOP -> {
                 ValType[][] bt = blockType(in);
                 pushCtl(LOOP, bt[0], bt[1]);
+                if (polls) {
+                    poll(); // the back edge lands on the poll
+                }
             }
             case IF -> {
                 ValType[][] bt = blockType(in);

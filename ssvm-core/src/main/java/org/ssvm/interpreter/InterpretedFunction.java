@@ -25,7 +25,8 @@ final class InterpretedFunction extends FunctionInstance {
     Compiled compiled() {
         Compiled c = compiled;
         if (c == null) {
-            c = Compiler.compile(instance.module(), type(), body, Interpreter.memoryOf(instance));
+            c = Compiler.compile(instance.module(), type(), body, Interpreter.memoryOf(instance), engine.metering(),
+                    instance.meter());
             compiled = c; // racing threads compile the same thing; either result is fine
         }
         return c;

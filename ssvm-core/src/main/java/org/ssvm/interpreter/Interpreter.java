@@ -60,10 +60,22 @@ final class Interpreter {
         byte[] mb = mem.array();
         int pc = 0;
         try { // the loop keeps its indentation, to keep diffs of it readable
+        if (code[0] == Op.CHECK) { // the entry poll or charge, without a dispatch: it costs less here
+            pc = 1;
+            inst.meter().poll();
+        } else if (code[0] == Op.GAS) {
+            pc = 4;
+            inst.meter().charge((code[1] & 0xFFFF_FFFFL) | (long) code[2] << 32, code[3]);
+        }
         while (true) {
             int op = code[pc++];
             switch (op) {
                 case Op.BR -> pc = code[pc];
+                case Op.GAS -> {
+                    inst.meter().charge((code[pc] & 0xFFFF_FFFFL) | (long) code[pc + 1] << 32, code[pc + 2]);
+                    pc += 3;
+                }
+                case Op.CHECK -> inst.meter().poll();
                 case Op.BR_DROP -> {
                     sp = move(s, r, sp, code[pc], fp + code[pc + 1]);
                     pc = code[pc + 2];
@@ -373,9 +385,9 @@ final class Interpreter {
         }
         } catch (org.ssvm.TrapException e) {
             // pc is past the opcode (and maybe some immediates) of the instruction that trapped or called
-            throw fn.unwinding(e, pc - 1);
+            throw fn.unwinding(e, Math.max(pc - 1, 0));
         } catch (StackOverflowError e) {
-            throw fn.unwinding(org.ssvm.TrapException.callStackExhausted(e), pc - 1);
+            throw fn.unwinding(org.ssvm.TrapException.callStackExhausted(e), Math.max(pc - 1, 0));
         }
     }
 

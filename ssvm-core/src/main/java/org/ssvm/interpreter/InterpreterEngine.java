@@ -1,5 +1,6 @@
 package org.ssvm.interpreter;
 
+import org.ssvm.metering.MeteringConfig;
 import org.ssvm.model.FuncType;
 import org.ssvm.model.FunctionBody;
 import org.ssvm.runtime.ExecutionEngine;
@@ -15,6 +16,7 @@ public final class InterpreterEngine implements ExecutionEngine {
     public static final int DEFAULT_MAX_CALL_DEPTH = 100_000;
 
     private final int maxCallDepth;
+    private final MeteringConfig metering;
     private final ThreadLocal<Context> contexts;
 
     public InterpreterEngine() {
@@ -23,11 +25,22 @@ public final class InterpreterEngine implements ExecutionEngine {
 
     /** @param maxCallDepth nested calls beyond this trap with "call stack exhausted" */
     public InterpreterEngine(int maxCallDepth) {
+        this(maxCallDepth, MeteringConfig.DEFAULT);
+    }
+
+    /**
+     * @param maxCallDepth nested calls beyond this trap with "call stack exhausted"
+     * @param metering     gas charging and interruption polls compiled into every function
+     */
+    public InterpreterEngine(int maxCallDepth, MeteringConfig metering) {
         this.maxCallDepth = maxCallDepth;
+        this.metering = metering;
         this.contexts = ThreadLocal.withInitial(() -> new Context(maxCallDepth));
     }
 
     public int maxCallDepth() { return maxCallDepth; }
+
+    public MeteringConfig metering() { return metering; }
 
     @Override
     public FunctionInstance function(Instance instance, int funcIndex, FuncType type, FunctionBody body) {

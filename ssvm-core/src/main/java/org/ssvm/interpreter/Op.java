@@ -287,7 +287,13 @@ final class Op {
     static final int BR_IF_GE_U_C = 272;
     static final int I32_ADD_LL_SET = 273;
     static final int I64_ADD_LL = 274;
-    static final int COUNT = 275;
+    /** Pays for a metering region: cost (low, high int) and instruction count; see MeteringPlan. */
+    static final int GAS = 275;
+    /** Polls the meter for an interruption or time limit (loop headers and entry, metering off). */
+    static final int CHECK = 276;
+    /** GAS that also counts the region's entry: cost (low, high), count, region index in the meter. */
+    static final int GAS_COUNTED = 277;
+    static final int COUNT = 278;
 
     /** The op with the same name as a non-SIMD instruction. */
     static int of(Opcode op) {

@@ -42,11 +42,14 @@ final class Rare {
         LENGTH[Op.SIMD] = 6;
         LENGTH[Op.SIMD_LOAD] = 3;
         LENGTH[Op.SIMD_STORE] = 3;
+        LENGTH[Op.GAS_COUNTED] = 4;
     }
 
     static int exec(int op, int[] code, int pc, long[] s, Object[] r, int sp, int fp, Instance inst, Memory mem) {
         switch (op) {
             case Op.UNREACHABLE -> throw new TrapException("unreachable");
+            case Op.GAS_COUNTED -> inst.meter().charge((code[pc] & 0xFFFF_FFFFL) | (long) code[pc + 1] << 32,
+                    code[pc + 2], code[pc + 3]);
             case Op.NOP, Op.I32_WRAP_I64, Op.I32_REINTERPRET_F32, Op.F32_REINTERPRET_I32, Op.I64_REINTERPRET_F64,
                  Op.F64_REINTERPRET_I64 -> { }
             case Op.F32_CEIL -> s[sp - 1] = fb(NumericOps.f32Ceil(f(s[sp - 1])));

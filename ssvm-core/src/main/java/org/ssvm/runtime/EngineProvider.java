@@ -2,6 +2,7 @@ package org.ssvm.runtime;
 
 import java.util.ServiceLoader;
 import org.ssvm.WasmException;
+import org.ssvm.metering.MeteringConfig;
 
 /**
  * Supplies an {@link ExecutionEngine} that lives in another module (such as ssvm-compiler, which ssvm-core cannot
@@ -16,14 +17,38 @@ public interface EngineProvider {
     ExecutionEngine create(int maxCallDepth);
 
     /**
+     * Creates an engine whose code also charges gas and polls for interruption as {@code metering} says (see
+     * {@link org.ssvm.metering.MeteringPlan} for the contract). A provider that cannot honour it must say so
+     * rather than ignore it: this default throws.
+     *
+     * @throws WasmException when the engine does not implement metering
+     */
+    default ExecutionEngine create(int maxCallDepth, MeteringConfig metering) {
+        throw new WasmException("the " + name() + " engine does not support gas metering or interruption");
+    }
+
+    /**
      * Creates the engine of the provider called {@code name} found on the class path.
      *
      * @throws WasmException when no such provider is on the class path
      */
     static ExecutionEngine load(String name, int maxCallDepth) {
+        return find(name).create(maxCallDepth);
+    }
+
+    /**
+     * Creates the engine of the provider called {@code name} with metering configuration {@code metering}.
+     *
+     * @throws WasmException when no such provider is on the class path, or it does not support metering
+     */
+    static ExecutionEngine load(String name, int maxCallDepth, MeteringConfig metering) {
+        return find(name).create(maxCallDepth, metering);
+    }
+
+    private static EngineProvider find(String name) {
         for (EngineProvider p : ServiceLoader.load(EngineProvider.class, EngineProvider.class.getClassLoader())) {
             if (p.name().equals(name)) {
-                return p.create(maxCallDepth);
+                return p;
             }
         }
         throw new WasmException("the " + name + " engine is not on the class path (add the ssvm-" + name

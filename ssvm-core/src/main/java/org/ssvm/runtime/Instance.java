@@ -1,6 +1,7 @@
 package org.ssvm.runtime;
 
 import java.util.Map;
+import org.ssvm.metering.Meter;
 import org.ssvm.model.FuncType;
 import org.ssvm.model.Module;
 
@@ -20,6 +21,8 @@ public final class Instance {
     final Object[][] elements;
     /** Data segments' bytes; an entry becomes empty when the segment is dropped. */
     final byte[][] data;
+    /** Gas, statistics and interruption of this instance's code; set by {@link Instantiator}. */
+    Meter meter = new Meter();
 
     Instance(Module module, FunctionInstance[] functions, Table[] tables, Memory[] memories, Global[] globals,
              Map<String, Object> exports) {
@@ -35,6 +38,9 @@ public final class Instance {
     }
 
     public Module module() { return module; }
+
+    /** The meter engines charge this instance's code to, and poll for interruption. */
+    public Meter meter() { return meter; }
 
     public FunctionInstance function(int index) { return functions[index]; }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.ssvm.LinkException;
 import org.ssvm.TrapException;
+import org.ssvm.metering.Meter;
 import org.ssvm.model.DataSegment;
 import org.ssvm.model.ElementSegment;
 import org.ssvm.model.Export;
@@ -37,6 +38,22 @@ public final class Instantiator {
      * @throws TrapException when segment initialization or the start function traps
      */
     public static Instance instantiate(Module module, List<?> externs, ExecutionEngine engine) {
+        return instantiate(module, externs, engine, new Meter(), Memory.MAX_PAGES);
+    }
+
+    /**
+     * Builds an instance under resource limits.
+     *
+     * @param meter           the instance's {@link Instance#meter()} (gas, statistics, interruption); may be
+     *                        shared by several instances
+     * @param memoryPageLimit the most pages each memory the module defines may have; a module whose memory
+     *                        needs more at the start fails with a {@link LinkException}, and
+     *                        {@code memory.grow} beyond it returns -1 (imported memories keep their own limit)
+     * @throws LinkException when an import is missing or does not match, or a memory exceeds the page limit
+     * @throws TrapException when segment initialization or the start function traps
+     */
+    public static Instance instantiate(Module module, List<?> externs, ExecutionEngine engine, Meter meter,
+                                       long memoryPageLimit) {
         List<Import> imports = module.imports();
         if (externs.size() != imports.size()) {
             throw new LinkException("expected " + imports.size() + " imports, got " + externs.size());
@@ -84,6 +101,7 @@ public final class Instantiator {
 
         Map<String, Object> exports = new LinkedHashMap<>();
         Instance instance = new Instance(module, functions, tables, memories, globals, exports);
+        instance.meter = meter;
         for (int i = 0; i < module.functions().size(); i++) {
             int index = nf + i;
             functions[index] = engine.function(instance, index, module.types().get(module.functions().get(i)),
@@ -93,7 +111,11 @@ public final class Instantiator {
             tables[nt++] = new Table(t, null);
         }
         for (var m : module.memories()) {
-            memories[nm++] = new Memory(m);
+            if (m.limits().min() > memoryPageLimit) {
+                throw new LinkException("memory " + nm + " needs " + m.limits().min()
+                        + " pages, more than the memory page limit of " + memoryPageLimit);
+            }
+            memories[nm++] = new Memory(m, memoryPageLimit);
         }
         for (var g : module.globals()) {
             Global global = new Global(g.type());

@@ -16,4 +16,18 @@ class EngineProviderTest {
                 () -> WasmRuntime.builder().engine(EngineKind.COMPILER).build());
         assertTrue(e.getMessage().contains("ssvm-compiler"), e.getMessage());
     }
+
+    @Test
+    void aProviderWithoutMeteringRefusesAMeteringConfigurationInsteadOfIgnoringIt() {
+        EngineProvider plain = new EngineProvider() {
+            @Override
+            public String name() { return "plain"; }
+
+            @Override
+            public ExecutionEngine create(int maxCallDepth) { return new org.ssvm.interpreter.InterpreterEngine(); }
+        };
+        WasmException e = assertThrows(WasmException.class,
+                () -> plain.create(10, org.ssvm.metering.MeteringConfig.DEFAULT));
+        assertTrue(e.getMessage().contains("plain"), e.getMessage());
+    }
 }

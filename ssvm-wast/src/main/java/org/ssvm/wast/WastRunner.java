@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.ssvm.DecodeException;
 import org.ssvm.EngineKind;
 import org.ssvm.LinkException;
@@ -40,9 +41,16 @@ import org.ssvm.text.wast.Wast;
  */
 public final class WastRunner {
     private final EngineKind engine;
+    private final UnaryOperator<WasmRuntime.Builder> options;
 
     public WastRunner(EngineKind engine) {
+        this(engine, UnaryOperator.identity());
+    }
+
+    /** A runner whose runtimes get {@code options} too (metering, interruption polls, limits). */
+    public WastRunner(EngineKind engine, UnaryOperator<WasmRuntime.Builder> options) {
         this.engine = engine;
+        this.options = options;
     }
 
     /** Reads, parses and runs one script file. A file that cannot be parsed counts as one failure. */
@@ -54,7 +62,7 @@ public final class WastRunner {
         } catch (Exception e) {
             return new FileResult(name, 0, 1, 0, List.of(name + ": cannot parse script: " + e.getMessage()));
         }
-        try (WasmRuntime runtime = WasmRuntime.builder().engine(engine).build()) {
+        try (WasmRuntime runtime = options.apply(WasmRuntime.builder().engine(engine)).build()) {
             return new Session(runtime, name).run(script);
         }
     }
