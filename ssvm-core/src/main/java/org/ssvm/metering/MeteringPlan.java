@@ -77,7 +77,7 @@ public final class MeteringPlan {
         CodeReader in = new CodeReader(code, 0);
         while (!in.atEnd()) {
             Opcode op = next(in);
-            Instructions.skipImmediates(in, op);
+            in.skipImmediates(op);
             costs[n - 1] += table.cost(op);
             counts[n - 1]++;
             if (endsRegion(op) && !in.atEnd()) {
@@ -139,7 +139,7 @@ public final class MeteringPlan {
                 region++;
             }
             Opcode op = next(in);
-            Instructions.skipImmediates(in, op);
+            in.skipImmediates(op);
             byOpcode[op.ordinal()] += hits[from + region];
         }
     }

@@ -66,4 +66,55 @@ public final class CodeReader {
         long hi = i32LE() & 0xFFFF_FFFFL;
         return lo | hi << 32;
     }
+
+    /** Steps over the immediate operands of {@code op}, whose opcode was just read (validated code only). */
+    public void skipImmediates(org.ssvm.model.Opcode op) {
+        switch (op.immediate()) {
+            case NONE -> { }
+            case BLOCKTYPE -> s33();
+            case LABEL, FUNC, LOCAL, GLOBAL, TABLE, DATA, ELEM -> u32();
+            case BR_TABLE -> {
+                int n = u32();
+                for (int i = 0; i <= n; i++) {
+                    u32();
+                }
+            }
+            case CALL_INDIRECT, TABLE_INIT, TABLE_COPY -> {
+                u32();
+                u32();
+            }
+            case SELECT_TYPES -> {
+                int n = u32();
+                for (int i = 0; i < n; i++) {
+                    u8();
+                }
+            }
+            case MEMARG -> {
+                u32();
+                u64();
+            }
+            case MEMARG_LANE -> {
+                u32();
+                u64();
+                u8();
+            }
+            case MEMORY, HEAPTYPE, LANE -> u8();
+            case I32 -> s32();
+            case I64 -> s64();
+            case F32 -> i32LE();
+            case F64 -> i64LE();
+            case MEMORY_INIT -> {
+                u32();
+                u8();
+            }
+            case MEMORY_COPY -> {
+                u8();
+                u8();
+            }
+            case V128, SHUFFLE -> {
+                i64LE();
+                i64LE();
+            }
+        }
+    }
 }
