@@ -36,7 +36,12 @@ final class CompiledFunction extends FunctionInstance {
         try {
             b.invokeExact(slots, refs, base, ctx);
         } catch (StackOverflowError e) {
-            throw TrapException.callStackExhausted(e);
+            TrapException trap = TrapException.callStackExhausted(e);
+            CompiledBacktrace.addFrames(trap, e.getStackTrace(), state.instance().module(), state.code());
+            throw trap;
+        } catch (TrapException e) {
+            CompiledBacktrace.addFrames(e, e.getStackTrace(), state.instance().module(), state.code());
+            throw e;
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {

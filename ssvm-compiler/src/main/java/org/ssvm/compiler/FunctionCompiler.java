@@ -203,6 +203,7 @@ final class FunctionCompiler {
             if (unreachable) {
                 skip(op);
             } else {
+                markOffset();
                 instruction(op);
             }
             if (!unreachable && !frames.isEmpty()) {
@@ -254,11 +255,24 @@ final class FunctionCompiler {
             if (unreachable) {
                 skip(op);
             } else {
+                markOffset();
                 instruction(op);
             }
             if (!unreachable && !regionDone) {
                 metering.after(cb, ctxSlot, in.position());
             }
+        }
+    }
+
+    /**
+     * Maps the code emitted next to the current instruction's body offset (line = offset + 1, so that no line is 0),
+     * read only when a trap's Java stack trace is turned into Wasm frames ({@link CompiledBacktrace}). Offsets that
+     * do not fit the class file's u2 keep the previous line.
+     */
+    private void markOffset() {
+        int line = in.opcodePosition() + 1;
+        if (line <= 0xFFFF) {
+            cb.lineNumber(line);
         }
     }
 

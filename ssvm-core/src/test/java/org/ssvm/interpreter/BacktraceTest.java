@@ -29,11 +29,19 @@ import org.ssvm.testing.Code;
 import org.ssvm.testing.ModuleBuilder;
 import org.ssvm.testing.WasmTestBase;
 
-/** Traps carry a Wasm backtrace: one frame per function they unwind through, pointing at the right bytes. */
-class BacktraceTest extends WasmTestBase {
+/**
+ * Traps carry a Wasm backtrace: one frame per function they unwind through, pointing at the right bytes. Runs on
+ * the interpreter; other engines subclass it (replacing {@link #runtime} and {@link #builder()}) to show the same.
+ */
+public class BacktraceTest extends WasmTestBase {
+
+    /** The runtime builder of the tests that need their own limits. */
+    protected WasmRuntime.Builder builder() {
+        return WasmRuntime.builder();
+    }
 
     /** Byte offset, within a body, of the instruction that follows {@code prefix}. */
-    private static int at(Code prefix) {
+    protected static int at(Code prefix) {
         return prefix.end().length - 1;
     }
 
@@ -135,7 +143,7 @@ class BacktraceTest extends WasmTestBase {
     }
 
     /** rec calls itself forever; run calls rec. */
-    private static ModuleBuilder recursion() {
+    protected static ModuleBuilder recursion() {
         ModuleBuilder b = new ModuleBuilder();
         b.func("rec", t(I32), t(I32), Code.of().get(0).i32(1).op(Opcode.I32_ADD).op(Opcode.CALL, 0).end());
         b.func("run", t(), t(I32), Code.of().i32(0).op(Opcode.CALL, 0).end());
@@ -146,7 +154,7 @@ class BacktraceTest extends WasmTestBase {
 
     @Test
     void callDepthExhaustionKeepsABoundedTrace() {
-        try (WasmRuntime small = WasmRuntime.builder().maxCallDepth(500).build()) {
+        try (WasmRuntime small = builder().maxCallDepth(500).build()) {
             WasmInstance inst = small.linker().instantiate(WasmModule.ofValidated(recursion().module));
             TrapException trap = assertThrows(TrapException.class, () -> inst.function("run").call());
             assertEquals("call stack exhausted", trap.getMessage());
@@ -156,9 +164,9 @@ class BacktraceTest extends WasmTestBase {
     }
 
     @Test
-    void javaStackOverflowBecomesATrapWithABoundedTrace() {
+    protected void javaStackOverflowBecomesATrapWithABoundedTrace() {
         // a small Java stack and no depth limit to speak of: the JVM's StackOverflowError comes first
-        try (WasmRuntime small = WasmRuntime.builder().maxCallDepth(50_000_000).threadStackSize(1 << 20).build()) {
+        try (WasmRuntime small = builder().maxCallDepth(50_000_000).threadStackSize(1 << 20).build()) {
             WasmInstance inst = small.linker().instantiate(WasmModule.ofValidated(recursion().module));
             TrapException trap = assertThrows(TrapException.class, () -> inst.function("run").call());
             assertEquals("call stack exhausted", trap.getMessage());
