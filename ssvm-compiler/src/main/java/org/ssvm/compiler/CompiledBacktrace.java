@@ -19,7 +19,9 @@ import org.ssvm.model.Module;
  *
  * <p>A trap can cross several entries (compiled code calling the interpreter calling compiled code): each entry
  * consumes the trace up to its own frame, remembered per trap, so every activation is added once. The JVM keeps only
- * the innermost part of a very deep trace; frames beyond it are missing from the backtrace.
+ * the innermost part of a very deep trace (1024 frames by default): the call depth limit's trap therefore records
+ * the whole stack itself ({@code Rt.enter}), but a {@link StackOverflowError}'s trace is cut, and the backtrace of
+ * a Java stack overflow in compiled code lacks its outermost frames.
  */
 final class CompiledBacktrace {
     private static final String GENERATED = "org.ssvm.compiler.gen.";

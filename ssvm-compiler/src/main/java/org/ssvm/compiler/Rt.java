@@ -325,7 +325,18 @@ public final class Rt {
     /** Function entry at call depth {@code depth} (0 from outside): traps beyond {@code max}, as the interpreter does. */
     public static void enter(int depth, int max) {
         if (depth > max) {
-            throw new TrapException("call stack exhausted");
+            throw callDepthExceeded();
         }
+    }
+
+    /**
+     * The depth-limit trap with the complete Java stack as its trace: the JVM keeps only the innermost part of a
+     * thrown exception's trace, and {@link CompiledBacktrace} needs every frame to list the outermost activations.
+     */
+    private static TrapException callDepthExceeded() {
+        TrapException trap = new TrapException("call stack exhausted");
+        trap.setStackTrace(StackWalker.getInstance().walk(frames -> frames.skip(1)
+                .map(StackWalker.StackFrame::toStackTraceElement).toArray(StackTraceElement[]::new)));
+        return trap;
     }
 }
