@@ -79,7 +79,7 @@ final class RunCommand implements Callable<Integer> {
                     + "(integers for i32/i64, decimals for f32/f64) and print its results.")
     String invoke;
 
-    @Option(names = "--engine", paramLabel = "KIND", defaultValue = "interpreter",
+    @Option(names = "--engine", paramLabel = "KIND", defaultValue = "compiler",
             description = "Execution engine: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
             converter = EngineOption.class, completionCandidates = EngineOption.Names.class)
     EngineKind engine;

@@ -25,7 +25,7 @@ final class WastCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--engine", paramLabel = "KIND", defaultValue = "interpreter",
+    @Option(names = "--engine", paramLabel = "KIND", defaultValue = "compiler",
             description = "Execution engine: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
             converter = EngineOption.class, completionCandidates = EngineOption.Names.class)
     org.ssvm.EngineKind engine;
