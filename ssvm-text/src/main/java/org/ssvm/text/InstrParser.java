@@ -433,8 +433,12 @@ final class InstrParser extends TokenCursor {
         };
     }
 
-    /** Block type: written as 0x40, a value type, or a (possibly implicit) type index. */
-    private void blockType(ByteWriter w) {
+    /** A parsed type use: an explicit {@code (type $t)}, checked against its inline signature, or none. */
+    private record ParsedTypeUse(Integer explicit, List<ValType> params, List<ValType> results) {
+    }
+
+    /** Parses {@code (type $t)?} followed by an inline signature without parameter names. */
+    private ParsedTypeUse parseTypeUse() {
         int at = pos;
         Integer explicit = null;
         if (atParenKeyword("type")) {
@@ -447,31 +451,26 @@ final class InstrParser extends TokenCursor {
         boolean inline = inlineSignature(params, results, null);
         if (explicit != null) {
             checkInline(at, explicit, inline, params, results);
-            w.s64(explicit);
-        } else if (params.isEmpty() && results.size() <= 1) {
-            w.u8(results.isEmpty() ? 0x40 : results.getFirst().code());
+        }
+        return new ParsedTypeUse(explicit, params, results);
+    }
+
+    /** Block type: written as 0x40, a value type, or a (possibly implicit) type index. */
+    private void blockType(ByteWriter w) {
+        ParsedTypeUse use = parseTypeUse();
+        if (use.explicit() != null) {
+            w.s64(use.explicit());
+        } else if (use.params().isEmpty() && use.results().size() <= 1) {
+            w.u8(use.results().isEmpty() ? 0x40 : use.results().getFirst().code());
         } else {
-            w.s64(typeIndexOf(module, params, results));
+            w.s64(typeIndexOf(module, use.params(), use.results()));
         }
     }
 
     /** A type use without parameter names (call_indirect): returns the type index. */
     private int typeUse() {
-        int at = pos;
-        Integer explicit = null;
-        if (atParenKeyword("type")) {
-            pos += 2;
-            explicit = resolve(scopes.types, "type");
-            expectRParen();
-        }
-        List<ValType> params = new ArrayList<>();
-        List<ValType> results = new ArrayList<>();
-        boolean inline = inlineSignature(params, results, null);
-        if (explicit != null) {
-            checkInline(at, explicit, inline, params, results);
-            return explicit;
-        }
-        return typeIndexOf(module, params, results);
+        ParsedTypeUse use = parseTypeUse();
+        return use.explicit() != null ? use.explicit() : typeIndexOf(module, use.params(), use.results());
     }
 
     void checkInline(int at, int explicit, boolean inline, List<ValType> params, List<ValType> results) {
