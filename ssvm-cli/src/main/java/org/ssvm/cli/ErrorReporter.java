@@ -1,5 +1,6 @@
 package org.ssvm.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
@@ -10,18 +11,20 @@ import picocli.CommandLine.ParseResult;
 final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, ParseResult parsed) {
+        return report(e, cli.getErr(), verbose(parsed));
+    }
+
+    /** Prints {@code e} as one line (and its stack trace when asked for) and returns exit code 1. */
+    static int report(Exception e, PrintWriter err, boolean verbose) {
         String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-        cli.getErr().println("ssvm: error: " + message);
-        if (verbose(parsed)) {
-            e.printStackTrace(cli.getErr());
+        err.println("ssvm: error: " + message);
+        if (verbose || "1".equals(System.getenv("SSVM_VERBOSE"))) {
+            e.printStackTrace(err);
         }
         return 1;
     }
 
     private static boolean verbose(ParseResult parsed) {
-        if ("1".equals(System.getenv("SSVM_VERBOSE"))) {
-            return true;
-        }
         for (ParseResult p = parsed; p != null; p = p.subcommand()) {
             if (p.hasMatchedOption("--verbose")) {
                 return true;

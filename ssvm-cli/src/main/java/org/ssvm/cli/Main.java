@@ -55,25 +55,42 @@ public final class Main implements Runnable {
 
     /** Runs the command line on {@code streams} and returns the exit code; every output is flushed on return. */
     static int execute(ProcessStreams streams, String... args) {
-        CommandLine cli = new CommandLine(new Main(streams));
-        args = runByDefault(cli, args);
-        // Everything after the module belongs to the program, as in other runtimes: `ssvm run a.wasm --help`.
-        cli.getSubcommands().get("run").setStopAtPositional(true);
         PrintWriter out = writer(streams.out());
         PrintWriter err = writer(streams.err());
-        cli.setOut(out);
-        cli.setErr(err);
-        cli.setHelpSectionKeys(commandsBeforeOptions(cli.getHelpSectionKeys()));
-        cli.setExecutionExceptionHandler(new ErrorReporter());
-        cli.setParameterExceptionHandler(new ErrorReporter.UsageErrors());
         try (CompilerWarnings warnings = new CompilerWarnings(err)) {
-            return cli.execute(args);
+            RunCommand quickRun = QuickRunParser.parse(args);
+            if (quickRun != null) {
+                return runWithoutPicocli(quickRun, streams, out, err);
+            }
+            return executeWithPicocli(streams, out, err, args);
         } finally {
             out.flush();
             err.flush();
             flush(streams.out());
             flush(streams.err());
         }
+    }
+
+    /** A run command line read by {@link QuickRunParser}; errors are reported as picocli's path reports them. */
+    private static int runWithoutPicocli(RunCommand run, ProcessStreams streams, PrintWriter out, PrintWriter err) {
+        try {
+            return run.run(streams, out, err);
+        } catch (Exception e) {
+            return ErrorReporter.report(e, err, run.verbose);
+        }
+    }
+
+    private static int executeWithPicocli(ProcessStreams streams, PrintWriter out, PrintWriter err, String[] args) {
+        CommandLine cli = new CommandLine(new Main(streams));
+        args = runByDefault(cli, args);
+        // Everything after the module belongs to the program, as in other runtimes: `ssvm run a.wasm --help`.
+        cli.getSubcommands().get("run").setStopAtPositional(true);
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setHelpSectionKeys(commandsBeforeOptions(cli.getHelpSectionKeys()));
+        cli.setExecutionExceptionHandler(new ErrorReporter());
+        cli.setParameterExceptionHandler(new ErrorReporter.UsageErrors());
+        return cli.execute(args);
     }
 
     /** The commands are what a reader of {@code ssvm --help} looks for first. */
@@ -99,7 +116,7 @@ public final class Main implements Runnable {
         return withRun;
     }
 
-    private static boolean looksLikeModule(String arg) {
+    static boolean looksLikeModule(String arg) {
         return arg.endsWith(".wasm") || arg.endsWith(".wat") || java.nio.file.Files.isRegularFile(Path.of(arg));
     }
 

@@ -138,14 +138,25 @@ final class RunCommand implements Callable<Integer> {
             description = "Arguments for the program, or the parameters of the --invoke function.")
     List<String> args = new ArrayList<>();
 
+    /** The command line's writers over the process's standard output and error. */
+    private PrintWriter out;
+    private PrintWriter err;
+
+    /** Called by picocli after it parsed the options into this object. */
     @Override
     public Integer call() {
+        return run(main.streams(), spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** Runs with the options already set, printing to {@code out} and {@code err} over {@code streams}. */
+    int run(ProcessStreams streams, PrintWriter out, PrintWriter err) {
+        this.out = out;
+        this.err = err;
         Module model = ModuleLoader.loadToRun(file);
         if (model.names().moduleName() == null) {
             model.names().setModuleName(file.getFileName().toString()); // backtraces then say prog.wasm!func
         }
         WasmModule module = WasmModule.of(model);
-        ProcessStreams streams = main.streams();
         WasiConfig config = wasiConfig(streams);
         WasmRuntime.Builder runtime = runtimeConfig();
         Meter meter = new Meter();
@@ -159,9 +170,8 @@ final class RunCommand implements Callable<Integer> {
             return WasiProgram.run(runtime, meter, module, config, file.toString());
         } catch (TrapException trap) {
             // what the program printed comes first, as it would when writing straight to a terminal
-            spec.commandLine().getOut().flush();
+            out.flush();
             Main.flush(streams.out());
-            PrintWriter err = spec.commandLine().getErr();
             err.println("ssvm: trap: " + trap.getMessage());
             String backtrace = trap.formatBacktrace();
             if (!backtrace.isEmpty()) {
@@ -219,8 +229,7 @@ final class RunCommand implements Callable<Integer> {
         if (!time && !count && !gas && !opcodes) {
             return;
         }
-        spec.commandLine().getOut().flush();
-        PrintWriter err = spec.commandLine().getErr();
+        out.flush();
         err.println("ssvm: statistics");
         if (time) {
             err.printf(Locale.ROOT, "  execution time: %.3f ms%n", stats.timeNanos() / 1e6);
@@ -290,7 +299,6 @@ final class RunCommand implements Callable<Integer> {
             values[i] = ArgumentParser.parse(params[i], args.get(i));
         }
         Object[] results = function.call(values);
-        PrintWriter out = spec.commandLine().getOut();
         for (Object r : results) {
             out.println(r);
         }
