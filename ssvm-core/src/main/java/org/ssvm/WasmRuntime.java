@@ -115,9 +115,9 @@ public final class WasmRuntime implements AutoCloseable {
     public <T> T call(Meter meter, Callable<T> task) {
         return call(() -> {
             boolean outermost = meter.begin();
+            long start = System.nanoTime(); // before the deadline starts: a timed-out call measures the whole limit
             ScheduledFuture<?> deadline = outermost && timeLimitNanos > 0
                     ? timer().schedule(meter::timeOut, timeLimitNanos, TimeUnit.NANOSECONDS) : null;
-            long start = System.nanoTime();
             try {
                 return task.call();
             } finally {

@@ -192,8 +192,9 @@ final class FunctionCompiler {
             cb.anewarray(CD_Object);
             cb.astore(rSlot);
         }
+        slot = metering.allocate(slot, ctxSlot);
         nextSlot = slot;
-        metering.entry(cb, ctxSlot, depthSlot);
+        metering.entry(cb, depthSlot);
         reloadMemory();
 
         frames.add(new Frame(FUNC, NONE, type.results(), 0, null));
@@ -207,9 +208,10 @@ final class FunctionCompiler {
                 instruction(op);
             }
             if (!unreachable && !frames.isEmpty()) {
-                metering.after(cb, ctxSlot, in.position());
+                metering.after(cb, in.position());
             }
         }
+        metering.finish(cb);
     }
 
     /**
@@ -238,7 +240,9 @@ final class FunctionCompiler {
         if (plan.hasMemory) {
             memSlot = slot++;
         }
+        slot = metering.allocate(slot, ctxSlot);
         nextSlot = slot;
+        metering.regionEntry(cb);
         reloadMemory();
         frames.add(new Frame(FUNC, NONE, type.results(), 0, null));
         for (int k = selfExits.size(); k >= 1; k--) {
@@ -259,9 +263,10 @@ final class FunctionCompiler {
                 instruction(op);
             }
             if (!unreachable && !regionDone) {
-                metering.after(cb, ctxSlot, in.position());
+                metering.after(cb, in.position());
             }
         }
+        metering.finish(cb);
     }
 
     /**
@@ -368,7 +373,9 @@ final class FunctionCompiler {
         cb.aload(rSlot);
         loadCtx();
         cb.iload(depthSlot);
+        beforeCall();
         cb.invokestatic(plan.owner(funcIndex), regionName(funcIndex, r.id), REGION_TYPE);
+        afterCall();
         int exits = frames.size() - 1;
         List<ValType[]> exitTypes = new ArrayList<>();
         for (int k = 1; k <= exits; k++) {
@@ -583,6 +590,25 @@ final class FunctionCompiler {
         return f.kind == FUNC || f.kind == EXIT || sp - f.height - f.branchTypes().length > 0;
     }
 
+    /** Gas counted in locals goes back to the meter before any code that may read or charge it runs. */
+    private void beforeCall() {
+        if (metering != null) {
+            metering.beforeCall(cb);
+        }
+    }
+
+    private void afterCall() {
+        if (metering != null) {
+            metering.afterCall(cb);
+        }
+    }
+
+    private void beforeReturn() {
+        if (metering != null) {
+            metering.beforeReturn(cb);
+        }
+    }
+
     /** Pushes the depth a callee runs at: one more than this frame's. */
     private void calleeDepth() {
         cb.iload(depthSlot);
@@ -594,11 +620,14 @@ final class FunctionCompiler {
         ValType[] results = type.results();
         if (self != null) {
             storeBuffer(results);
+            beforeReturn();
             cb.iconst_m1();
             cb.ireturn();
         } else if (results.length == 0) {
+            beforeReturn();
             cb.return_();
         } else if (results.length == 1) {
+            beforeReturn();
             cb.return_(JvmTypes.kind(results[0]));
         } else {
             int[] offsets = slotOffsets(results);
@@ -616,6 +645,7 @@ final class FunctionCompiler {
                             MethodTypeDesc.of(ConstantDescs.CD_void, JvmTypes.desc(t), CD_LONG_ARRAY, ConstantDescs.CD_int));
                 }
             }
+            beforeReturn();
             cb.return_();
         }
     }
@@ -683,6 +713,7 @@ final class FunctionCompiler {
                 int code = temp(ValType.I32, 0);
                 cb.istore(code);
                 storeWrittenLocals();
+                beforeReturn();
                 cb.iload(code);
                 cb.ireturn();
             }
@@ -716,7 +747,9 @@ final class FunctionCompiler {
         cb.aload(s);
         cb.aload(r);
         loadCtx();
+        beforeCall();
         rt("callRaw", "(Lorg/ssvm/runtime/FunctionInstance;[J[Ljava/lang/Object;Lorg/ssvm/compiler/Ctx;)V");
+        afterCall();
         int[] ro = slotOffsets(results);
         for (int i = 0; i < results.length; i++) {
             loadRaw(results[i], () -> cb.aload(s), () -> cb.aload(r), ro[i]);
@@ -763,7 +796,9 @@ final class FunctionCompiler {
         } else {
             loadCtx();
             calleeDepth();
+            beforeCall();
             cb.invokestatic(plan.owner(callee), ModulePlan.methodName(callee), JvmTypes.methodType(ft));
+            afterCall();
             readMultiResults(ft);
         }
         finishCall(ft, plan.mayGrowMemory[callee]);
@@ -890,7 +925,7 @@ final class FunctionCompiler {
                     return;
                 }
                 Label head = cb.newBoundLabel();
-                metering.loopHead(cb, ctxSlot); // the back edge lands on the poll
+                metering.loopHead(cb); // the back edge lands on the poll
                 frames.add(new Frame(LOOP, bt[0], bt[1], sp - bt[0].length, head));
             }
             case IF -> {
@@ -942,8 +977,10 @@ final class FunctionCompiler {
                 }
                 loadCtx();
                 calleeDepth();
+                beforeCall();
                 cb.invokestatic(ClassDesc.of(plan.dispatcherClass()), ModulePlan.dispatcherName(plan.dispatcher(ft)),
                         ModulePlan.dispatcherType(ft));
+                afterCall();
                 readMultiResults(ft);
                 finishCall(ft, true);
             }

@@ -318,9 +318,17 @@ public final class Rt {
 
     // ---- metering and call depth (see MeteringEmitter); tiny so that they inline ----
 
-    public static void charge(Ctx c, long cost, int count) { c.meter.charge(cost, count); }
-
     public static void poll(Ctx c) { c.meter.poll(); }
+
+    /** Gas slow path of code whose regions cost their instruction count (the default costs). */
+    public static long gasSlow(Ctx c, long used, long cost) {
+        return c.meter.refill(used, cost);
+    }
+
+    /** Gas slow path of code counting instructions apart from gas (a cost table is in use). */
+    public static long gasSlowCounted(Ctx c, long used, long insMinusGas, long cost, long count) {
+        return c.meter.refill(used, insMinusGas, cost, count);
+    }
 
     /** Function entry at call depth {@code depth} (0 from outside): traps beyond {@code max}, as the interpreter does. */
     public static void enter(int depth, int max) {

@@ -20,13 +20,17 @@ import org.ssvm.testing.SharedMaterial;
 
 /**
  * What metering adds to generated code: nothing but the call depth check when it is off and polls are not
- * wanted ("off means absent"), polls only when interruptible, and charges only when metered.
+ * wanted ("off means absent"), polls only when interruptible, and gas in locals (slow paths, meter access)
+ * only when metered.
  */
 class GeneratedMeteringCodeTest {
-    /** How often each {@link Rt} metering helper is called in the generated classes of {@code module}. */
+    /**
+     * How often each {@link Rt} metering helper is called in the generated classes of {@code module}, and
+     * ("meter") how many calls of the meter's methods there are.
+     */
     private static Map<String, Integer> helperCalls(Module module, MeteringConfig config) {
         Map<String, Integer> calls = new TreeMap<>();
-        for (String h : new String[] {"charge", "poll", "enter"}) {
+        for (String h : new String[] {"gasSlow", "gasSlowCounted", "poll", "enter", "meter"}) {
             calls.put(h, 0);
         }
         for (byte[] bytes : ModuleCompiler.generate(module, config).values()) {
@@ -41,6 +45,10 @@ class GeneratedMeteringCodeTest {
                             && calls.containsKey(inv.name().stringValue())) {
                         calls.merge(inv.name().stringValue(), 1, Integer::sum);
                     }
+                    if (e instanceof InvokeInstruction inv
+                            && inv.owner().asInternalName().equals("org/ssvm/metering/Meter")) {
+                        calls.merge("meter", 1, Integer::sum);
+                    }
                 });
             }
         }
@@ -52,16 +60,21 @@ class GeneratedMeteringCodeTest {
         Path file = SharedMaterial.require("bench/wasm").resolve("sieve.wasm");
         Module m = WasmModule.fromPath(file).model();
         Map<String, Integer> off = helperCalls(m, new MeteringConfig(null, false));
-        assertEquals(0, off.get("charge"), off.toString());
-        assertEquals(0, off.get("poll"), off.toString());
+        assertEquals(Map.of("gasSlow", 0, "gasSlowCounted", 0, "poll", 0, "meter", 0, "enter", off.get("enter")), off);
         assertTrue(off.get("enter") > 0, "the call depth limit always holds: " + off);
 
         Map<String, Integer> polls = helperCalls(m, new MeteringConfig(null, true));
-        assertEquals(0, polls.get("charge"), polls.toString());
+        assertEquals(0, polls.get("gasSlow") + polls.get("gasSlowCounted") + polls.get("meter"), polls.toString());
         assertTrue(polls.get("poll") >= off.get("enter"), "function entries and loop heads poll: " + polls);
 
         Map<String, Integer> metered = helperCalls(m, new MeteringConfig(CostTable.DEFAULT, true));
         assertEquals(0, metered.get("poll"), "charges poll themselves: " + metered);
-        assertTrue(metered.get("charge") > polls.get("poll"), metered.toString());
+        assertEquals(0, metered.get("gasSlowCounted"), "default costs: instructions follow from gas: " + metered);
+        assertTrue(metered.get("gasSlow") > polls.get("poll"), "every region has its slow path: " + metered);
+        assertTrue(metered.get("meter") > 0, metered.toString());
+
+        Map<String, Integer> doubled = helperCalls(m, new MeteringConfig(CostTable.uniform(2), true));
+        assertEquals(0, doubled.get("gasSlow"), "gas and instructions differ: both are counted " + doubled);
+        assertTrue(doubled.get("gasSlowCounted") >= metered.get("gasSlow"), doubled.toString());
     }
 }

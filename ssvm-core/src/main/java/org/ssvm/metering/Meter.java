@@ -27,11 +27,27 @@ public final class Meter {
     public static final long UNLIMITED = Long.MAX_VALUE;
 
     private long gasUsed;
-    private long instructions;
+    /**
+     * Instructions executed minus gas used. Kept instead of the instruction count because with the default
+     * costs (gas = instructions) it never changes, so code keeping gas in locals hands over one number.
+     */
+    private long insMinusGas;
     private long timeNanos;
     private long gasLimit = UNLIMITED;
     /** gasLimit, or Long.MIN_VALUE when a stop was requested (every charge then fails). */
     private volatile long trip = UNLIMITED;
+    /**
+     * For engines that keep gas in locals ({@link #refill}): how far their code may charge before it must call
+     * back. Never above {@code trip} as this thread last set it, and at most {@link #QUANTUM} ahead of gas
+     * used, so such code looks at {@code trip} (and sees a stop request) at least every QUANTUM gas. A plain
+     * field: other threads' stops reach running code through {@code trip}.
+     */
+    private long softLimit = QUANTUM;
+    /** The trap {@link #refill} threw last, whose counts it already settled. */
+    private TrapException refusal;
+
+    /** Gas that code keeping gas in locals may charge between two looks at a stop request. */
+    static final long QUANTUM = 1 << 16;
     private volatile String stopReason;
     /** Entries of each registered region (only with opcode counts), and the plans they belong to. */
     private long[] hits = new long[0];
@@ -49,7 +65,7 @@ public final class Meter {
             throw refuse();
         }
         gasUsed = used;
-        instructions += count;
+        insMinusGas += count - cost;
     }
 
     /** Like {@link #charge(long, int)}, also counting one entry of registered region {@code hit}. */
@@ -99,6 +115,70 @@ public final class Meter {
         }
     }
 
+    /**
+     * The slow path of code that keeps gas used in a local and charges a region by adding to it: called when
+     * gas used passed {@link #softLimit()}. {@code used} already includes the region's {@code cost}; {@code
+     * insMinusGas} is the instructions-minus-gas count with the region (see {@link #insMinusGas()}). Settles the
+     * counters and answers the new soft limit, or, when the region may not run (limit reached, stop requested),
+     * settles them without the region, of {@code count} instructions, and throws the trap; {@link
+     * #settleAfterThrow} then leaves them alone.
+     */
+    public long refill(long used, long insMinusGas, long cost, long count) {
+        long limit = trip;
+        if (used > limit) {
+            settle(used - cost, insMinusGas - (count - cost));
+            TrapException trap = refuse();
+            refusal = trap;
+            throw trap;
+        }
+        settle(used, insMinusGas);
+        softLimit = softLimit(limit, used);
+        return softLimit;
+    }
+
+    /** {@link #refill(long, long, long, long)} for a region costing its instruction count. */
+    public long refill(long used, long cost) {
+        return refill(used, insMinusGas, cost, cost);
+    }
+
+    private static long softLimit(long trip, long used) {
+        return trip > used && trip - used > QUANTUM ? used + QUANTUM : trip;
+    }
+
+    /** The limit up to which code keeping gas in locals may charge without calling {@link #refill}. */
+    public long softLimit() { return softLimit; }
+
+    /** Instructions executed minus gas used: constant while only regions costing their length run. */
+    public long insMinusGas() { return insMinusGas; }
+
+    /** Sets gas used, as code keeping it in a local counted it. */
+    public void settle(long used) {
+        gasUsed = used;
+    }
+
+    /** Sets gas used and instructions executed minus gas used, as code keeping them in locals counted them. */
+    public void settle(long used, long insMinusGas) {
+        gasUsed = used;
+        this.insMinusGas = insMinusGas;
+    }
+
+    /**
+     * Settles the counters of code keeping them in locals when {@code thrown} leaves it, unless {@code thrown}
+     * is the refusal of its own {@link #refill}, which settled them already (without the refused region).
+     */
+    public void settleAfterThrow(Throwable thrown, long used, long insMinusGas) {
+        if (thrown != refusal) {
+            settle(used, insMinusGas);
+        }
+    }
+
+    /** {@link #settleAfterThrow(Throwable, long, long)} for code keeping gas alone. */
+    public void settleAfterThrow(Throwable thrown, long used) {
+        if (thrown != refusal) {
+            settle(used);
+        }
+    }
+
     private TrapException refuse() {
         String reason = stopReason;
         if (reason != null) {
@@ -121,12 +201,15 @@ public final class Meter {
     private synchronized void stop(String reason) {
         stopReason = reason;
         trip = Long.MIN_VALUE;
+        softLimit = Long.MIN_VALUE;
     }
 
     /** Forgets a stop request that no code has noticed (done when a new top-level call starts). */
     public synchronized void clearStop() {
         stopReason = null;
         trip = gasLimit;
+        softLimit = softLimit(gasLimit, gasUsed);
+        refusal = null;
     }
 
     /** Nesting of top-level calls in progress (host code may call back into WebAssembly). */
@@ -159,7 +242,7 @@ public final class Meter {
     public long gasUsed() { return gasUsed; }
 
     /** Instructions executed so far (counted when metering is on). */
-    public long instructionCount() { return instructions; }
+    public long instructionCount() { return gasUsed + insMinusGas; }
 
     /** Wall-clock time spent in top-level calls, in nanoseconds. */
     public long timeNanos() { return timeNanos; }
@@ -175,6 +258,7 @@ public final class Meter {
         gasLimit = limit;
         if (stopReason == null) {
             trip = limit;
+            softLimit = softLimit(limit, gasUsed);
         }
     }
 
@@ -182,12 +266,15 @@ public final class Meter {
     public void reset() {
         Arrays.fill(hits, 0);
         gasUsed = 0;
-        instructions = 0;
+        insMinusGas = 0;
         timeNanos = 0;
+        if (stopReason == null) {
+            softLimit = softLimit(trip, 0);
+        }
     }
 
     /** A snapshot of the counters. */
     public Statistics statistics() {
-        return new Statistics(instructions, gasUsed, timeNanos);
+        return new Statistics(instructionCount(), gasUsed, timeNanos);
     }
 }
