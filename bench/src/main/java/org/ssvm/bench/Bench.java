@@ -203,6 +203,11 @@ public final class Bench {
         }
         sb.append('\n');
         sb.append(report.table());
+        List<String> costs = report.meteringCosts();
+        if (!costs.isEmpty()) {
+            sb.append("\nCost of gas metering (whole-process medians, metered over plain):\n");
+            costs.forEach(c -> sb.append("- ").append(c).append('\n'));
+        }
         List<String> notes = report.notes();
         if (!notes.isEmpty()) {
             sb.append("\nNotes:\n");

@@ -120,6 +120,39 @@ final class Report {
         return ratios.size() == covered.size() ? text : text + " (" + ratios.size() + " of " + covered.size() + ")";
     }
 
+    /** Suffix of an engine that is another engine ({@code ssvm-compiler-gas}: ssvm-compiler) with gas metering on. */
+    static final String METERED = "-gas";
+
+    /**
+     * What gas metering costs each engine that also ran metered (as {@code NAME-gas}): per kernel the metered
+     * median over the plain one, and their geometric mean over the compute kernels both succeeded on.
+     */
+    List<String> meteringCosts() {
+        List<String> lines = new ArrayList<>();
+        for (String engine : engines) {
+            String metered = engine + METERED;
+            if (!engines.contains(metered)) {
+                continue;
+            }
+            List<Double> slowdowns = new ArrayList<>();
+            List<String> parts = new ArrayList<>();
+            for (String kernel : meanKernels()) {
+                Cell plain = cell(kernel, engine);
+                Cell gas = cell(kernel, metered);
+                if (plain != null && gas != null && plain.status() == Status.OK && gas.status() == Status.OK) {
+                    double slowdown = gas.seconds() / plain.seconds();
+                    slowdowns.add(slowdown);
+                    parts.add(kernel + " " + ratio(slowdown));
+                }
+            }
+            if (!slowdowns.isEmpty()) {
+                lines.add(metered + " / " + engine + ": geometric mean " + ratio(Stats.geometricMean(slowdowns))
+                        + " (" + String.join(", ", parts) + ")");
+            }
+        }
+        return lines;
+    }
+
     /**
      * One line per engine and status for the cells that did not succeed, naming their kernels and the reason;
      * when the kernels failed for different reasons, the first kernel's reason stands for all.

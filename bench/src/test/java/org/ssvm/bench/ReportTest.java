@@ -50,6 +50,24 @@ class ReportTest {
     }
 
     @Test
+    void meteringCostIsMeteredOverPlainPerKernelAndByGeometricMean() {
+        Report r = new Report(List.of("hello", "fib", "sieve"), List.of("native", "a", "a-gas", "b"));
+        for (String k : List.of("hello", "fib", "sieve")) {
+            r.add(k, "native", ok(1));
+            r.add(k, "b", ok(1));
+        }
+        r.add("hello", "a", ok(1));
+        r.add("hello", "a-gas", ok(10)); // startup stays out
+        r.add("fib", "a", ok(2));
+        r.add("fib", "a-gas", ok(4));
+        r.add("sieve", "a", ok(1));
+        r.add("sieve", "a-gas", ok(2));
+        assertEquals(List.of("a-gas / a: geometric mean 2.00x (fib 2.00x, sieve 2.00x)"), r.meteringCosts());
+        r.add("sieve", "a-gas", ok(8)); // median of 2 and 8: 5
+        assertEquals(List.of("a-gas / a: geometric mean 3.16x (fib 2.00x, sieve 5.00x)"), r.meteringCosts());
+    }
+
+    @Test
     void partialGeometricMeanSaysHowManyKernelsItCovers() {
         Report r = new Report(List.of("fib", "sieve"), List.of("native", "a"));
         r.add("fib", "native", ok(1));
