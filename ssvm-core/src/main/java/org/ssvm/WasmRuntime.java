@@ -68,13 +68,7 @@ public final class WasmRuntime implements AutoCloseable {
         this.timeLimitNanos = b.timeLimitNanos;
         this.engine = switch (b.engineKind) {
             case INTERPRETER -> new InterpreterEngine(b.maxCallDepth, metering);
-            case COMPILER -> {
-                if (metering.opcodeCounts()) {
-                    throw new UnsupportedOperationException(
-                            "counts per instruction are kept by the interpreter engine only");
-                }
-                yield EngineProvider.load("compiler", b.maxCallDepth, metering);
-            }
+            case COMPILER -> EngineProvider.load("compiler", b.maxCallDepth, metering);
         };
         this.threadStackSize = b.threadStackSize;
         AtomicInteger count = new AtomicInteger();

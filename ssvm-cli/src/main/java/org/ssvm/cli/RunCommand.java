@@ -116,16 +116,16 @@ final class RunCommand implements Callable<Integer> {
     boolean timeMeasuring;
 
     @Option(names = "--enable-opcode-count", description = "After the run, print how often each instruction ran "
-            + "to stderr (slower; interpreter engine only).")
+            + "to stderr (slower).")
     boolean opcodeCount;
 
     @Option(names = "--enable-all-statistics",
-            description = "All of the above (the count per instruction with the interpreter only).")
+            description = "All of the above.")
     boolean allStatistics;
 
-    /** Counts per instruction: asked for alone, or with all statistics where the engine keeps them. */
+    /** Counts per instruction: asked for alone, or with all statistics. */
     private boolean opcodeCounts() {
-        return opcodeCount || (allStatistics && engine == EngineKind.INTERPRETER);
+        return opcodeCount || allStatistics;
     }
 
     @Option(names = "--verbose", description = "Print the Java stack trace of an error (for debugging SSVM).")

@@ -48,8 +48,8 @@ class KernelGasTest {
         EXPECTED.put(kernel, new Object[] {arg, gas});
     }
 
-    /** The engines that implement the metering plan: add EngineKind.COMPILER here once it does. */
-    private static final List<EngineKind> ENGINES = List.of(EngineKind.INTERPRETER);
+    /** The engines that implement the metering plan. */
+    private static final List<EngineKind> ENGINES = List.of(EngineKind.INTERPRETER, EngineKind.COMPILER);
 
     static Stream<Arguments> cases() {
         return ENGINES.stream()

@@ -27,6 +27,11 @@ public final class Ctx {
     public final FunctionInstance[] fallbacks;
     /** Gas, statistics and interruption of the instance's code. */
     public final Meter meter;
+    /**
+     * With counts per instruction, the meter's counter index of region 0 of each compiled function (see
+     * {@code Meter.registerRegions}); null otherwise.
+     */
+    public final int[] firstRegion;
     /** Operand scratch for SIMD helpers. */
     public final long[] simd = new long[16];
 
@@ -34,7 +39,8 @@ public final class Ctx {
     final InstanceState state;
     final ModuleCode code;
 
-    Ctx(InstanceState state, ModuleCode code, Instance instance, int resultSlots, FunctionInstance[] fallbacks) {
+    Ctx(InstanceState state, ModuleCode code, Instance instance, int resultSlots, FunctionInstance[] fallbacks,
+        int[] firstRegion) {
         this.state = state;
         this.code = code;
         this.instance = instance;
@@ -46,5 +52,6 @@ public final class Ctx {
         this.resultRefs = new Object[Math.max(1, resultSlots)];
         this.fallbacks = fallbacks;
         this.meter = instance.meter();
+        this.firstRegion = firstRegion;
     }
 }

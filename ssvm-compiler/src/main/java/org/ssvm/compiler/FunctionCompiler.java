@@ -142,7 +142,7 @@ final class FunctionCompiler {
         this.body = plan.module.bodies().get(funcIndex - plan.importedFunctions);
         this.cb = cb;
         this.regions = plan.regions[funcIndex] != null ? plan.regions[funcIndex] : Map.of();
-        this.metering = new MeteringEmitter(plan, body);
+        this.metering = new MeteringEmitter(plan, funcIndex, body);
         for (int i = 0; i < 5; i++) {
             temps.add(new ArrayList<>());
         }

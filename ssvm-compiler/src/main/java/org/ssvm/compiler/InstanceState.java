@@ -1,5 +1,7 @@
 package org.ssvm.compiler;
 
+import org.ssvm.metering.MeteringConfig;
+import org.ssvm.metering.MeteringPlan;
 import org.ssvm.model.Module;
 import org.ssvm.runtime.FunctionInstance;
 import org.ssvm.runtime.Instance;
@@ -54,6 +56,25 @@ final class InstanceState {
                         module.bodies().get(f - imported));
             }
         }
-        return new Ctx(this, mc, instance, mc.resultSlots(), fallbacks);
+        return new Ctx(this, mc, instance, mc.resultSlots(), fallbacks, regionCounters(module, mc, imported));
+    }
+
+    /**
+     * With counts per instruction: where the meter counts the region entries of each compiled function (the
+     * interpreter registers the functions it runs itself), by function index; else null.
+     */
+    private int[] regionCounters(Module module, ModuleCode mc, int imported) {
+        MeteringConfig metering = engine.metering();
+        if (!metering.opcodeCounts()) {
+            return null;
+        }
+        int[] first = new int[module.functionCount()];
+        for (int f = imported; f < first.length; f++) {
+            if (!mc.isFallback(f)) {
+                MeteringPlan plan = MeteringPlan.of(module.bodies().get(f - imported).code(), metering.costTable());
+                first[f] = instance.meter().registerRegions(plan);
+            }
+        }
+        return first;
     }
 }

@@ -45,11 +45,15 @@ final class MeteringEmitter {
     private static final MethodTypeDesc GAS_SLOW_COUNTED = MethodTypeDesc.ofDescriptor("(Lorg/ssvm/compiler/Ctx;JJJJ)J");
     private static final MethodTypeDesc POLL = MethodTypeDesc.ofDescriptor("(Lorg/ssvm/compiler/Ctx;)V");
     private static final MethodTypeDesc ENTER = MethodTypeDesc.ofDescriptor("(II)V");
+    private static final MethodTypeDesc HIT = MethodTypeDesc.ofDescriptor("(Lorg/ssvm/compiler/Ctx;II)V");
 
     /** Where to charge, or null when metering is off. */
     private final MeteringPlan plan;
     private final boolean polls;
     private final int maxCallDepth;
+    private final int funcIndex;
+    /** Counts per instruction: each region entry is counted too (after its charge, as the interpreter does). */
+    private final boolean countsRegions;
     /** Every region costs its instruction count: instructions minus gas stays as it is. */
     private final boolean countIsGas;
 
@@ -60,8 +64,10 @@ final class MeteringEmitter {
     private int ctxSlot;
     private Label start;
 
-    MeteringEmitter(ModulePlan module, FunctionBody body) {
+    MeteringEmitter(ModulePlan module, int funcIndex, FunctionBody body) {
         MeteringConfig config = module.metering;
+        this.funcIndex = funcIndex;
+        this.countsRegions = config.opcodeCounts();
         this.plan = config.metered() ? MeteringPlan.of(body.code(), config.costTable()) : null;
         this.polls = !config.metered() && config.interruptible();
         this.maxCallDepth = module.maxCallDepth;
@@ -191,6 +197,12 @@ final class MeteringEmitter {
         int count = plan.instructionCount(region);
         if (inLocals()) {
             chargeLocals(cb, cost, count, plan.isCheckpoint(region));
+            if (countsRegions) {
+                cb.aload(ctxSlot);
+                cb.loadConstant(funcIndex);
+                cb.loadConstant(region);
+                cb.invokestatic(CD_RT, "hit", HIT);
+            }
         }
     }
 

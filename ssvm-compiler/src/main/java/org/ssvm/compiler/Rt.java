@@ -320,6 +320,9 @@ public final class Rt {
 
     public static void poll(Ctx c) { c.meter.poll(); }
 
+    /** Counts an entry of region {@code region} of function {@code f} (counts per instruction). */
+    public static void hit(Ctx c, int f, int region) { c.meter.hit(c.firstRegion[f] + region); }
+
     /** Gas slow path of code whose regions cost their instruction count (the default costs). */
     public static long gasSlow(Ctx c, long used, long cost) {
         return c.meter.refill(used, cost);

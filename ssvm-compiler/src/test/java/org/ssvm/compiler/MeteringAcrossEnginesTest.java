@@ -29,7 +29,8 @@ import org.ssvm.testing.SharedMaterial;
 /**
  * Gas and instruction counts are the same in the interpreter, the compiler and the compiler with every block
  * split into a method of its own: for the benchmark kernels (with a cost table that weighs instructions
- * unevenly), and for hostile code stopped by each limit, where the counts at the trap must agree too.
+ * unevenly, and counts per instruction kind), and for hostile code stopped by each limit, where the counts at
+ * the trap must agree too.
  */
 class MeteringAcrossEnginesTest {
     private static final CostTable UNEVEN = CostTable.parse(
@@ -49,7 +50,7 @@ class MeteringAcrossEnginesTest {
     private static String runKernel(EngineKind engine, Path file, String arg) {
         MiniWasi wasi = arg.isEmpty() ? new MiniWasi(file.getFileName().toString())
                 : new MiniWasi(file.getFileName().toString(), arg);
-        try (WasmRuntime runtime = WasmRuntime.builder().engine(engine).costTable(UNEVEN).build()) {
+        try (WasmRuntime runtime = WasmRuntime.builder().engine(engine).costTable(UNEVEN).opcodeCounts(true).build()) {
             WasmModule module = runtime.load(file);
             Linker linker = runtime.linker();
             wasi.define(linker, module.model());
@@ -62,7 +63,7 @@ class MeteringAcrossEnginesTest {
             }
             Statistics s = instance.statistics();
             return "exit " + code + " gas " + s.gasUsed() + " instructions " + s.instructions() + "\n"
-                    + wasi.output();
+                    + "by kind " + instance.meter().opcodeCounts() + "\n" + wasi.output();
         }
     }
 

@@ -74,6 +74,11 @@ public final class Meter {
         hits[hit]++;
     }
 
+    /** Counts one entry of registered region {@code hit} whose gas was charged already (compiled code). */
+    public void hit(int hit) {
+        hits[hit]++;
+    }
+
     /**
      * Makes room to count the entries of each region of {@code plan}; answers the index of its region 0 for
      * {@link #charge(long, int, int)}. Engines call this once per function, before running it.

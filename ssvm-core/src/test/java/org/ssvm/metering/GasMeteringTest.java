@@ -84,13 +84,6 @@ class GasMeteringTest {
 
     @Test
     void countsPerInstruction() {
-        if (engine() != EngineKind.INTERPRETER) {
-            // only the interpreter counts per instruction; other engines refuse the option rather than ignore it
-            UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
-                    () -> instantiate(b -> b.opcodeCounts(true)));
-            assertTrue(e.getMessage().contains("interpreter"), e.getMessage());
-            return;
-        }
         WasmInstance inst = instantiate(b -> b.opcodeCounts(true));
         assertEquals(31, gasOf(inst, "sum", 3));
         Map<Opcode, Long> expected = new LinkedHashMap<>();
