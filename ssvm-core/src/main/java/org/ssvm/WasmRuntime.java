@@ -68,7 +68,7 @@ public final class WasmRuntime implements AutoCloseable {
         this.timeLimitNanos = b.timeLimitNanos;
         this.engine = switch (b.engineKind) {
             case INTERPRETER -> new InterpreterEngine(b.maxCallDepth, metering);
-            case COMPILER -> EngineProvider.load("compiler", b.maxCallDepth, metering);
+            case COMPILER -> EngineProvider.load("compiler", b.maxCallDepth, metering, b.codeCache);
         };
         this.threadStackSize = b.threadStackSize;
         AtomicInteger count = new AtomicInteger();
@@ -216,8 +216,20 @@ public final class WasmRuntime implements AutoCloseable {
         private long timeLimitNanos;
         private boolean interruptible;
         private boolean opcodeCounts;
+        private java.nio.file.Path codeCache;
 
         private Builder() {}
+
+        /**
+         * A directory where the compiler engine keeps the code it generates, one file per module, and reuses it
+         * in later processes instead of compiling again (entries of other SSVM builds or options are replaced).
+         * The command line uses one by default; without it (the default here) nothing is written. Code compiled
+         * with metering is not cached.
+         */
+        public Builder codeCache(java.nio.file.Path directory) {
+            this.codeCache = directory;
+            return this;
+        }
 
         /**
          * Charges gas and counts instructions with the default costs (1 per instruction). Off by default:

@@ -18,10 +18,11 @@ import org.ssvm.EngineKind;
  */
 final class QuickRunParser {
     /** Options taking a value; every other known option is a flag. */
-    static final List<String> VALUE_OPTIONS = List.of("--dir", "--env", "--invoke", "--engine", "--gas-limit",
-            "--gas-cost-table", "--memory-page-limit", "--time-limit", "--max-call-depth");
-    static final List<String> FLAG_OPTIONS = List.of("--enable-instruction-count", "--enable-gas-measuring",
-            "--enable-time-measuring", "--enable-opcode-count", "--enable-all-statistics", "--verbose");
+    static final List<String> VALUE_OPTIONS = List.of("--dir", "--env", "--invoke", "--engine", "--cache-dir",
+            "--gas-limit", "--gas-cost-table", "--memory-page-limit", "--time-limit", "--max-call-depth");
+    static final List<String> FLAG_OPTIONS = List.of("--no-cache", "--enable-instruction-count",
+            "--enable-gas-measuring", "--enable-time-measuring", "--enable-opcode-count", "--enable-all-statistics",
+            "--verbose");
 
     /** The first words that name a command rather than a module to run. */
     static final List<String> COMMANDS = List.of("run", "compile", "wast", "wat2wasm", "help");
@@ -79,6 +80,7 @@ final class QuickRunParser {
 
     private static boolean setFlag(RunCommand run, String name) {
         switch (name) {
+            case "--no-cache" -> run.noCache = true;
             case "--enable-instruction-count" -> run.instructionCount = true;
             case "--enable-gas-measuring" -> run.gasMeasuring = true;
             case "--enable-time-measuring" -> run.timeMeasuring = true;
@@ -99,6 +101,7 @@ final class QuickRunParser {
                 case "--env" -> run.env.add(value);
                 case "--invoke" -> run.invoke = value;
                 case "--engine" -> run.engine = EngineKind.valueOf(value.toUpperCase(Locale.ROOT));
+                case "--cache-dir" -> run.cacheDir = Path.of(value);
                 case "--gas-limit" -> run.gasLimit = Long.valueOf(value);
                 case "--gas-cost-table" -> run.gasCostTable = Path.of(value);
                 case "--memory-page-limit" -> run.memoryPageLimit = Long.valueOf(value);

@@ -84,6 +84,14 @@ final class RunCommand implements Callable<Integer> {
             converter = EngineOption.class, completionCandidates = EngineOption.Names.class)
     EngineKind engine;
 
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+            description = "Where the compiler keeps compiled code between runs (default: $SSVM_CACHE_DIR, else "
+                    + "$XDG_CACHE_HOME/ssvm, else ~/.cache/ssvm).")
+    Path cacheDir;
+
+    @Option(names = "--no-cache", description = "Compile the module again instead of reusing code from earlier runs.")
+    boolean noCache;
+
     @Option(names = "--gas-limit", paramLabel = "N",
             description = "Stop the program (trap \"gas limit exceeded\") once it has used N gas.")
     Long gasLimit;
@@ -187,6 +195,9 @@ final class RunCommand implements Callable<Integer> {
     /** The runtime the options ask for; any statistic but time, a gas limit or a cost table turns metering on. */
     private WasmRuntime.Builder runtimeConfig() {
         WasmRuntime.Builder b = WasmRuntime.builder().engine(engine);
+        if (!noCache) {
+            b.codeCache(cacheDir != null ? cacheDir : CodeCacheDirectory.standard());
+        }
         if (gasCostTable != null) {
             try {
                 b.costTable(CostTable.load(gasCostTable));

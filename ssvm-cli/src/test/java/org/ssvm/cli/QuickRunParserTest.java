@@ -27,6 +27,8 @@ class QuickRunParserTest {
         "run --engine=COMPILER app.wasm",
         "run --dir . --dir /tmp::/t --dir=a:b --env A=1 --env=B app.wasm --help -x",
         "run --invoke add math.wat 1 2",
+        "run --cache-dir /tmp/c --no-cache app.wasm",
+        "run --cache-dir=here app.wasm",
         "run --gas-limit 1000 --gas-cost-table costs.txt --memory-page-limit 010 --time-limit 500 app.wasm",
         "run --max-call-depth 5000 --gas-limit=-5 app.wasm",
         "run --gas-limit -5 app.wasm",
@@ -100,6 +102,6 @@ class QuickRunParserTest {
         return List.of(r.dirs, r.env, String.valueOf(r.invoke), r.engine, String.valueOf(r.gasLimit),
                 String.valueOf(r.gasCostTable), String.valueOf(r.memoryPageLimit), String.valueOf(r.timeLimitMillis),
                 String.valueOf(r.maxCallDepth), r.instructionCount, r.gasMeasuring, r.timeMeasuring, r.opcodeCount,
-                r.allStatistics, r.verbose, r.file, r.args);
+                r.allStatistics, r.verbose, r.file, r.args, String.valueOf(r.cacheDir), r.noCache);
     }
 }

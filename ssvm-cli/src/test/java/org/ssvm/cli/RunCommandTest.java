@@ -47,6 +47,27 @@ class RunCommandTest {
     }
 
     @Test
+    void compiledCodeIsCachedUnlessToldNot() throws IOException {
+        Path cache = tmp.resolve("cache");
+        CliRun first = CliRun.of("run", "--cache-dir", cache.toString(), probe, "x");
+        assertEquals("argc=2\nargv[1]=x\n", first.out(), first.err());
+        List<Path> entries;
+        try (Stream<Path> files = Files.list(cache)) {
+            entries = files.toList();
+        }
+        assertEquals(1, entries.size(), entries.toString());
+        assertEquals(first.out(), CliRun.of("run", "--cache-dir", cache.toString(), probe, "x").out(), "from cache");
+
+        Path unused = tmp.resolve("unused");
+        CliRun uncached = CliRun.of("run", "--no-cache", "--cache-dir", unused.toString(), probe, "x");
+        assertEquals(first.out(), uncached.out(), uncached.err());
+        assertTrue(Files.notExists(unused), "--no-cache writes nothing");
+        CliRun interpreted = CliRun.of("run", "--engine", "interpreter", "--cache-dir", unused.toString(), probe);
+        assertEquals(0, interpreted.exit(), interpreted.err());
+        assertTrue(Files.notExists(unused), "the interpreter compiles nothing to keep");
+    }
+
+    @Test
     void optionsAfterTheFileBelongToTheProgram() {
         CliRun r = CliRun.of("run", probe, "--env", "X=1", "--help");
         assertEquals(0, r.exit(), r.err());

@@ -17,6 +17,8 @@ import org.ssvm.validation.Validator;
 public final class AotCompiler {
     /** The name of the custom section. */
     public static final String SECTION_NAME = AotFormat.SECTION_NAME;
+    /** The class names of stored code: fixed, so that compiling a module twice gives the same bytes. */
+    static final String CLASS_PREFIX = "org.ssvm.compiler.gen.Aot";
 
     private AotCompiler() {
     }
@@ -31,7 +33,7 @@ public final class AotCompiler {
         Module module = ModuleDecoder.decode(plain);
         Validator.validate(module);
         int depth = org.ssvm.interpreter.InterpreterEngine.DEFAULT_MAX_CALL_DEPTH;
-        ModuleCompiler.Compiled compiled = ModuleCompiler.compileLoaded(module, "org.ssvm.compiler.gen.Aot", depth);
+        ModuleCompiler.Compiled compiled = ModuleCompiler.compileLoaded(module, CLASS_PREFIX, depth);
         byte[] data = AotFormat.write(depth, AotKey.moduleHash(module),
                 new AotFormat.Image(compiled.classPrefix(), compiled.fallback(), compiled.classes()));
         byte[] section = WasmSections.custom(SECTION_NAME, data);

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.ssvm.model.CustomSection;
 import org.ssvm.model.Module;
@@ -69,17 +70,35 @@ final class AotLoader {
         if (data == null) {
             return new Result(null, Status.NONE, null);
         }
+        Result r = loadImage(module, data, maxCallDepth, () -> AotKey.moduleHash(module), true);
+        if (r.status() == Status.REJECTED) {
+            LOG.log(System.Logger.Level.WARNING, "ignoring the " + AotFormat.SECTION_NAME + " section ("
+                    + r.reason() + "); compiling the module");
+        }
+        return r;
+    }
+
+    /**
+     * Loads stored code from {@code data}, the contents of an ssvm.aot section or a {@link CodeCache} entry,
+     * whose module must hash to {@code moduleHash} (asked for only when the versions match), or says why not.
+     * {@code checkClasses}: check what the classes refer to (see above) before defining them, as code that came
+     * with a module needs; the code cache, written by SSVM in the user's own directory, skips it.
+     */
+    static Result loadImage(Module module, byte[] data, int maxCallDepth, Supplier<byte[]> moduleHash,
+                            boolean checkClasses) {
         try {
-            AotFormat.Image image = AotFormat.read(data, maxCallDepth, () -> AotKey.moduleHash(module));
+            AotFormat.Image image = AotFormat.read(data, maxCallDepth, moduleHash);
             ModulePlan plan = new ModulePlan(module, image.classPrefix(), org.ssvm.metering.MeteringConfig.DEFAULT,
                     maxCallDepth);
-            check(plan, image);
+            if (checkClasses) {
+                check(plan, image);
+            }
             System.arraycopy(image.fallback(), 0, plan.fallback, 0, plan.fallback.length);
             return new Result(ModuleCompiler.load(plan, image.classes()), Status.LOADED, null);
         } catch (AotFormat.Rejected e) {
-            return rejected(e.getMessage());
+            return new Result(null, Status.REJECTED, e.getMessage());
         } catch (LinkageError | RuntimeException e) {
-            return rejected("stored classes cannot be loaded: " + e);
+            return new Result(null, Status.REJECTED, "stored classes cannot be loaded: " + e);
         }
     }
 

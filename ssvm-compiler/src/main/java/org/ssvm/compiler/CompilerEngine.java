@@ -30,6 +30,8 @@ public final class CompilerEngine implements ExecutionEngine {
     private final InterpreterEngine interpreter;
     private final int maxCallDepth;
     private final MeteringConfig metering;
+    /** Compiled code kept between processes, or null. */
+    private final CodeCache cache;
     private final Map<Module, ModuleCode> codes = new WeakHashMap<>();
     private final Map<Module, AotLoader.Result> aotResults = new WeakHashMap<>();
     /** The state of the instance being instantiated (kept until the next one; it is small). */
@@ -50,8 +52,19 @@ public final class CompilerEngine implements ExecutionEngine {
      *                     interpreter that runs the functions the compiler leaves to it)
      */
     public CompilerEngine(int maxCallDepth, MeteringConfig metering) {
+        this(maxCallDepth, metering, null);
+    }
+
+    /**
+     * @param maxCallDepth nested calls beyond this trap with "call stack exhausted"
+     * @param metering     gas charging and interruption polls compiled into every function
+     * @param codeCache    a directory keeping compiled code between processes (see {@link CodeCache}), or null;
+     *                     used only without metering
+     */
+    public CompilerEngine(int maxCallDepth, MeteringConfig metering, java.nio.file.Path codeCache) {
         this.maxCallDepth = maxCallDepth;
         this.metering = metering;
+        this.cache = codeCache != null ? new CodeCache(codeCache) : null;
         this.interpreter = new InterpreterEngine(maxCallDepth, metering);
     }
 
@@ -80,14 +93,20 @@ public final class CompilerEngine implements ExecutionEngine {
     }
 
     /**
-     * The code stored in the module's ssvm.aot section when it is usable, else freshly compiled code. Stored
-     * code is made without metering, so a metering engine always compiles.
+     * The code stored in the module's ssvm.aot section when it is usable, else the code cache's, else freshly
+     * compiled code. Stored and cached code is made without metering, so a metering engine always compiles.
      */
     private ModuleCode loadOrCompile(Module module) {
-        AotLoader.Result aot = metering.equals(MeteringConfig.DEFAULT) ? AotLoader.load(module, maxCallDepth)
-                : AotLoader.skipped("metering is on");
+        boolean plain = metering.equals(MeteringConfig.DEFAULT);
+        AotLoader.Result aot = plain ? AotLoader.load(module, maxCallDepth) : AotLoader.skipped("metering is on");
         aotResults.put(module, aot);
-        return aot.code() != null ? aot.code() : ModuleCompiler.compile(module, metering, maxCallDepth);
+        if (aot.code() != null) {
+            return aot.code();
+        }
+        if (cache != null && plain) {
+            return cache.loadOrCompile(module, maxCallDepth);
+        }
+        return ModuleCompiler.compile(module, metering, maxCallDepth);
     }
 
     /** What became of the module's ssvm.aot section (null before its code was needed). */

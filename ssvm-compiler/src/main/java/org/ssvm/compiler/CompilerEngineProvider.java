@@ -1,5 +1,6 @@
 package org.ssvm.compiler;
 
+import java.nio.file.Path;
 import org.ssvm.metering.MeteringConfig;
 import org.ssvm.runtime.EngineProvider;
 import org.ssvm.runtime.ExecutionEngine;
@@ -15,5 +16,10 @@ public final class CompilerEngineProvider implements EngineProvider {
     @Override
     public ExecutionEngine create(int maxCallDepth, MeteringConfig metering) {
         return new CompilerEngine(maxCallDepth, metering);
+    }
+
+    @Override
+    public ExecutionEngine create(int maxCallDepth, MeteringConfig metering, Path codeCache) {
+        return new CompilerEngine(maxCallDepth, metering, codeCache);
     }
 }

@@ -1,5 +1,6 @@
 package org.ssvm.runtime;
 
+import java.nio.file.Path;
 import java.util.ServiceLoader;
 import org.ssvm.WasmException;
 import org.ssvm.metering.MeteringConfig;
@@ -28,6 +29,14 @@ public interface EngineProvider {
     }
 
     /**
+     * Like {@link #create(int, MeteringConfig)}, with a directory where the engine may keep compiled code between
+     * processes ({@code null}: none). Engines that compile nothing ignore it, as this default does.
+     */
+    default ExecutionEngine create(int maxCallDepth, MeteringConfig metering, Path codeCache) {
+        return create(maxCallDepth, metering);
+    }
+
+    /**
      * Creates the engine of the provider called {@code name} found on the class path.
      *
      * @throws WasmException when no such provider is on the class path
@@ -43,6 +52,11 @@ public interface EngineProvider {
      */
     static ExecutionEngine load(String name, int maxCallDepth, MeteringConfig metering) {
         return find(name).create(maxCallDepth, metering);
+    }
+
+    /** {@link #load(String, int, MeteringConfig)} with a code cache directory (or null). */
+    static ExecutionEngine load(String name, int maxCallDepth, MeteringConfig metering, Path codeCache) {
+        return find(name).create(maxCallDepth, metering, codeCache);
     }
 
     private static EngineProvider find(String name) {

@@ -1,0 +1,79 @@
+package org.ssvm.compiler;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HexFormat;
+import org.ssvm.model.Module;
+
+/**
+ * Compiled code kept on disk between processes, one file per module: a program run again starts from the
+ * classes of its last run instead of generating them, which on a cold JVM costs more than the run of a short
+ * program. Entries have the format of an {@code ssvm.aot} section ({@link AotFormat}), named by the SHA-256 of
+ * the module, and carry the same keys: an entry from another SSVM build, JDK or option set, or a damaged one, is
+ * compiled again and replaced. Only code without metering is cached, as for ahead-of-time sections.
+ *
+ * <p>The directory is trusted like the user's other files and SSVM's own jars: its entries are code this JVM
+ * runs, and who may write there may as well change SSVM. So entries are checked for integrity and for matching
+ * keys (both cheap) but not for what their classes refer to, the scan that code arriving inside a module gets
+ * ({@link AotLoader}), which would cost a good part of what the cache saves. Failing to read or write the
+ * directory never fails a run: the module is then simply compiled.
+ */
+final class CodeCache {
+    private static final System.Logger LOG = System.getLogger("org.ssvm.compiler.cache");
+    private static final String SUFFIX = ".ssvm-code";
+
+    private final Path dir;
+
+    CodeCache(Path dir) {
+        this.dir = dir;
+    }
+
+    /** The module's code: from its cache entry when usable, else compiled now and stored for the next run. */
+    ModuleCode loadOrCompile(Module module, int maxCallDepth) {
+        byte[] hash = AotKey.moduleHash(module);
+        Path entry = dir.resolve(HexFormat.of().formatHex(hash) + SUFFIX);
+        byte[] data = read(entry);
+        if (data != null) {
+            AotLoader.Result cached = AotLoader.loadImage(module, data, maxCallDepth, () -> hash, false);
+            if (cached.code() != null) {
+                return cached.code();
+            }
+            LOG.log(System.Logger.Level.DEBUG, "replacing cache entry " + entry + ": " + cached.reason());
+        }
+        ModuleCompiler.Compiled compiled = ModuleCompiler.compileLoaded(module, AotCompiler.CLASS_PREFIX, maxCallDepth);
+        write(entry, AotFormat.write(maxCallDepth, hash,
+                new AotFormat.Image(compiled.classPrefix(), compiled.fallback(), compiled.classes())));
+        return compiled.code();
+    }
+
+    private static byte[] read(Path entry) {
+        try {
+            return Files.isRegularFile(entry) ? Files.readAllBytes(entry) : null;
+        } catch (IOException | SecurityException e) {
+            LOG.log(System.Logger.Level.DEBUG, "cannot read cache entry " + entry + ": " + e);
+            return null;
+        }
+    }
+
+    /** Writes through a temporary file and a rename, so that a reader never sees half an entry. */
+    private void write(Path entry, byte[] data) {
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, "entry", ".tmp");
+            Files.write(tmp, data);
+            Files.move(tmp, entry, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | SecurityException | UnsupportedOperationException e) {
+            LOG.log(System.Logger.Level.DEBUG, "cannot write cache entry " + entry + ": " + e);
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // a stray temporary file is harmless
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.ssvm.compiler;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.ssvm.model.ValType.I32;
+import static org.ssvm.testing.ModuleBuilder.t;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ssvm.EngineKind;
+import org.ssvm.WasmModule;
+import org.ssvm.WasmRuntime;
+import org.ssvm.model.Opcode;
+import org.ssvm.testing.Code;
+import org.ssvm.testing.ModuleBuilder;
+
+/** The code cache: a second engine reuses the first one's code; bad entries are compiled again and replaced. */
+class CodeCacheTest {
+    @TempDir
+    Path dir;
+
+    /** square(x) = x * x + k: a distinct module (and cache entry) per k. */
+    private static WasmModule module(int k) {
+        ModuleBuilder b = new ModuleBuilder();
+        b.func("square", t(I32), t(I32), Code.of().get(0).get(0).op(Opcode.I32_MUL).i32(k).op(Opcode.I32_ADD).end());
+        return WasmModule.ofValidated(b.module);
+    }
+
+    /** Calls square(7) on a fresh engine with the cache and answers how many modules that engine generated. */
+    private long runOnce(WasmModule module, WasmRuntime.Builder config, int expected) {
+        try (WasmRuntime runtime = config.build()) {
+            long before = ModuleCompiler.generations();
+            assertEquals(expected, runtime.linker().instantiate(module).function("square").call(7)[0]);
+            return ModuleCompiler.generations() - before;
+        }
+    }
+
+    private WasmRuntime.Builder cached() {
+        return WasmRuntime.builder().engine(EngineKind.COMPILER).codeCache(dir);
+    }
+
+    private List<Path> entries() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.toList();
+        }
+    }
+
+    @Test
+    void secondEngineLoadsWhatTheFirstCompiled() throws IOException {
+        WasmModule module = module(1);
+        assertEquals(1, runOnce(module, cached(), 50), "first run compiles");
+        assertEquals(1, entries().size(), entries().toString());
+        assertTrue(entries().getFirst().getFileName().toString().endsWith(".ssvm-code"));
+        assertEquals(0, runOnce(module, cached(), 50), "second run loads the cached classes");
+        assertEquals(1, runOnce(module(2), cached(), 51), "another module has its own entry");
+        assertEquals(2, entries().size());
+    }
+
+    @Test
+    void damagedEntryIsCompiledAgainAndReplaced() throws IOException {
+        WasmModule module = module(3);
+        runOnce(module, cached(), 52);
+        Path entry = entries().getFirst();
+        byte[] good = Files.readAllBytes(entry);
+        byte[] bad = good.clone();
+        bad[bad.length - 10] ^= 0x55; // inside the classes: the section's own hash no longer matches
+        Files.write(entry, bad);
+        assertEquals(1, runOnce(module, cached(), 52), "a damaged entry is not trusted");
+        assertArrayEquals(good, Files.readAllBytes(entry), "and is replaced by a good one");
+        Files.write(entry, new byte[] {1, 2, 3});
+        assertEquals(1, runOnce(module, cached(), 52), "nor is garbage");
+        assertEquals(0, runOnce(module, cached(), 52));
+    }
+
+    @Test
+    void meteredCodeIsNotCachedAndAnUnusableDirectoryIsNoError() throws IOException {
+        assertEquals(1, runOnce(module(4), cached().metering(true), 53));
+        assertEquals(List.of(), entries(), "code with metering stays out of the cache");
+        Path file = dir.resolve("not-a-directory");
+        Files.writeString(file, "x");
+        WasmRuntime.Builder unusable = WasmRuntime.builder().engine(EngineKind.COMPILER).codeCache(file);
+        assertEquals(1, runOnce(module(4), unusable, 53));
+        assertEquals(1, runOnce(module(4), unusable, 53), "compiles every time, without failing");
+    }
+}
