@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.Objects;
 import org.ssvm.TrapException;
 import org.ssvm.model.FuncType;
 import org.ssvm.model.Opcode;
@@ -29,50 +30,109 @@ public final class Rt {
     private static final long[] ZERO_V128 = new long[2];
 
     // ---- memory: addr and off are unsigned 32-bit values ----
+    //
+    // An access of n bytes at addr + off (off a constant of the instruction) is in bounds iff both addr and
+    // addr + off (as ints) are below R = m.length - (n - 1), compared unsigned: a memory is under 2 GiB, so
+    // addr < R rules out an addr of 2^31 or more and then addr + off cannot wrap around to a small index (an off
+    // of 2^31 or more is out of bounds at any addr, tested first; it folds away once the helper is inlined).
+    // Both tests are range checks on the same R, which C2 merges across accesses to one base, hoists out of
+    // loops, and shares with the check the array access (or byte-array VarHandle) makes anyway: our own check is
+    // Objects.checkIndex(addr, R), the access itself checks addr + off against the same R. Either check's
+    // IndexOutOfBoundsException becomes the trap right here, so its stack trace is the Wasm backtrace.
 
-    private static int ea(int addr, int off, byte[] m, int size) {
-        long ea = (addr & 0xFFFF_FFFFL) + (off & 0xFFFF_FFFFL);
-        if (ea > m.length - size) {
+    public static int ldI32(int addr, int off, byte[] m) {
+        try {
+            Objects.checkIndex(addr, m.length - 3);
+            return (int) INT.get(m, offset(addr, off));
+        } catch (IndexOutOfBoundsException e) {
             throw Memory.outOfBounds();
         }
-        return (int) ea;
     }
 
-    public static int ldI32(int addr, int off, byte[] m) { return (int) INT.get(m, ea(addr, off, m, 4)); }
-
-    public static long ldI64(int addr, int off, byte[] m) { return (long) LONG.get(m, ea(addr, off, m, 8)); }
-
-    public static float ldF32(int addr, int off, byte[] m) {
-        return Float.intBitsToFloat((int) INT.get(m, ea(addr, off, m, 4)));
+    public static long ldI64(int addr, int off, byte[] m) {
+        try {
+            Objects.checkIndex(addr, m.length - 7);
+            return (long) LONG.get(m, offset(addr, off));
+        } catch (IndexOutOfBoundsException e) {
+            throw Memory.outOfBounds();
+        }
     }
 
-    public static double ldF64(int addr, int off, byte[] m) {
-        return Double.longBitsToDouble((long) LONG.get(m, ea(addr, off, m, 8)));
+    public static float ldF32(int addr, int off, byte[] m) { return Float.intBitsToFloat(ldI32(addr, off, m)); }
+
+    public static double ldF64(int addr, int off, byte[] m) { return Double.longBitsToDouble(ldI64(addr, off, m)); }
+
+    public static int ld8s(int addr, int off, byte[] m) {
+        try {
+            Objects.checkIndex(addr, m.length);
+            return m[offset(addr, off)];
+        } catch (IndexOutOfBoundsException e) {
+            throw Memory.outOfBounds();
+        }
     }
 
-    public static int ld8s(int addr, int off, byte[] m) { return m[ea(addr, off, m, 1)]; }
+    public static int ld8u(int addr, int off, byte[] m) { return ld8s(addr, off, m) & 0xFF; }
 
-    public static int ld8u(int addr, int off, byte[] m) { return m[ea(addr, off, m, 1)] & 0xFF; }
-
-    public static int ld16s(int addr, int off, byte[] m) { return (short) SHORT.get(m, ea(addr, off, m, 2)); }
-
-    public static int ld16u(int addr, int off, byte[] m) { return (short) SHORT.get(m, ea(addr, off, m, 2)) & 0xFFFF; }
-
-    public static void stI32(int addr, int v, int off, byte[] m) { INT.set(m, ea(addr, off, m, 4), v); }
-
-    public static void stI64(int addr, long v, int off, byte[] m) { LONG.set(m, ea(addr, off, m, 8), v); }
-
-    public static void stF32(int addr, float v, int off, byte[] m) {
-        INT.set(m, ea(addr, off, m, 4), Float.floatToRawIntBits(v));
+    public static int ld16s(int addr, int off, byte[] m) {
+        try {
+            Objects.checkIndex(addr, m.length - 1);
+            return (short) SHORT.get(m, offset(addr, off));
+        } catch (IndexOutOfBoundsException e) {
+            throw Memory.outOfBounds();
+        }
     }
+
+    public static int ld16u(int addr, int off, byte[] m) { return ld16s(addr, off, m) & 0xFFFF; }
+
+    public static void stI32(int addr, int v, int off, byte[] m) {
+        try {
+            Objects.checkIndex(addr, m.length - 3);
+            INT.set(m, offset(addr, off), v);
+        } catch (IndexOutOfBoundsException e) {
+            throw Memory.outOfBounds();
+        }
+    }
+
+    public static void stI64(int addr, long v, int off, byte[] m) {
+        try {
+            Objects.checkIndex(addr, m.length - 7);
+            LONG.set(m, offset(addr, off), v);
+        } catch (IndexOutOfBoundsException e) {
+            throw Memory.outOfBounds();
+        }
+    }
+
+    public static void stF32(int addr, float v, int off, byte[] m) { stI32(addr, Float.floatToRawIntBits(v), off, m); }
 
     public static void stF64(int addr, double v, int off, byte[] m) {
-        LONG.set(m, ea(addr, off, m, 8), Double.doubleToRawLongBits(v));
+        stI64(addr, Double.doubleToRawLongBits(v), off, m);
     }
 
-    public static void st8(int addr, int v, int off, byte[] m) { m[ea(addr, off, m, 1)] = (byte) v; }
+    public static void st8(int addr, int v, int off, byte[] m) {
+        try {
+            Objects.checkIndex(addr, m.length);
+            m[offset(addr, off)] = (byte) v;
+        } catch (IndexOutOfBoundsException e) {
+            throw Memory.outOfBounds();
+        }
+    }
 
-    public static void st16(int addr, int v, int off, byte[] m) { SHORT.set(m, ea(addr, off, m, 2), (short) v); }
+    public static void st16(int addr, int v, int off, byte[] m) {
+        try {
+            Objects.checkIndex(addr, m.length - 1);
+            SHORT.set(m, offset(addr, off), (short) v);
+        } catch (IndexOutOfBoundsException e) {
+            throw Memory.outOfBounds();
+        }
+    }
+
+    /** addr + off as an index once addr passed its check; an off of 2^31 or more is never in bounds. */
+    private static int offset(int addr, int off) {
+        if (off < 0) {
+            throw Memory.outOfBounds();
+        }
+        return addr + off;
+    }
 
     public static int memSize(Ctx c) { return c.memory.pages(); }
 
