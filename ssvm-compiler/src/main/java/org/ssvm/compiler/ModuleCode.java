@@ -1,29 +1,78 @@
 package org.ssvm.compiler;
 
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import org.ssvm.model.FuncType;
 
 /**
- * The compiled form of one module, shared by all its instances: per defined function, the method handle of its
- * raw-convention bridge {@code (long[] slots, Object[] refs, int base, Ctx ctx) void}, and which functions were
- * left to the interpreter. It keeps no reference to the module itself.
+ * The compiled form of one module, shared by all its instances: its loaded classes, from which the method handles
+ * of each defined function are looked up on first use, and which functions were left to the interpreter. It
+ * keeps no reference to the module itself.
+ *
+ * <p>Handles are resolved lazily because a short program calls few of its functions through them (its entry
+ * point, the targets of call_indirect) while looking up every function's costs milliseconds of a cold start.
+ * Two threads racing on one look-up store equal handles, so the caches need no lock.
  */
 final class ModuleCode {
+    private static final MethodType BRIDGE = MethodType.methodType(void.class, long[].class, Object[].class,
+            int.class, Ctx.class);
+
+    /** Per function: the class holding its methods, null for imports and functions without a method. */
+    private final Class<?>[] owners;
+    private final FuncType[] types;
     private final MethodHandle[] bridges;
     private final MethodHandle[] direct;
     private final boolean[] fallback;
     private final int resultSlots;
 
-    ModuleCode(MethodHandle[] bridges, MethodHandle[] direct, boolean[] fallback, int resultSlots) {
-        this.bridges = bridges;
-        this.direct = direct;
+    ModuleCode(Class<?>[] owners, FuncType[] types, boolean[] fallback, int resultSlots) {
+        this.owners = owners;
+        this.types = types;
+        this.bridges = new MethodHandle[owners.length];
+        this.direct = new MethodHandle[owners.length];
         this.fallback = fallback;
         this.resultSlots = resultSlots;
     }
 
-    MethodHandle bridge(int funcIndex) { return bridges[funcIndex]; }
+    /**
+     * The raw-convention bridge {@code (long[] slots, Object[] refs, int base, Ctx ctx) void} of a defined
+     * function, or null when it has no method (the interpreter runs it).
+     */
+    MethodHandle bridge(int funcIndex) {
+        MethodHandle h = bridges[funcIndex];
+        if (h == null && owners[funcIndex] != null) {
+            h = find(funcIndex, ModulePlan.bridgeName(funcIndex), BRIDGE);
+            bridges[funcIndex] = h;
+        }
+        return h;
+    }
 
-    /** The typed static method of a defined function: {@code (params..., Ctx, int depth) result}. */
-    MethodHandle direct(int funcIndex) { return direct[funcIndex]; }
+    /** The typed static method of a defined function: {@code (params..., Ctx, int depth) result}, or null. */
+    MethodHandle direct(int funcIndex) {
+        MethodHandle h = direct[funcIndex];
+        if (h == null && owners[funcIndex] != null) {
+            h = find(funcIndex, ModulePlan.methodName(funcIndex), methodType(types[funcIndex]));
+            direct[funcIndex] = h;
+        }
+        return h;
+    }
+
+    private MethodHandle find(int funcIndex, String name, MethodType type) {
+        try {
+            return MethodHandles.publicLookup().findStatic(owners[funcIndex], name, type);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("compiled code lacks " + name, e);
+        }
+    }
+
+    private static MethodType methodType(FuncType type) {
+        try {
+            return JvmTypes.methodType(type).resolveConstantDesc(MethodHandles.lookup());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     boolean isFallback(int funcIndex) { return fallback[funcIndex]; }
 

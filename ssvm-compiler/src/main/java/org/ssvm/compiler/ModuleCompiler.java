@@ -7,9 +7,6 @@ import java.lang.classfile.CodeBuilder;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.ConstantDescs;
 import java.lang.constant.MethodTypeDesc;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.reflect.AccessFlag;
 import java.util.HashMap;
 import java.util.Map;
@@ -55,8 +52,6 @@ final class ModuleCompiler {
     static final boolean VERIFY = STRICT || Boolean.getBoolean("ssvm.compiler.verify");
 
     private static final AtomicLong COUNTER = new AtomicLong();
-    private static final MethodType BRIDGE = MethodType.methodType(void.class, long[].class, Object[].class,
-            int.class, Ctx.class);
 
     private final ModulePlan plan;
     private final ClassFile classFile;
@@ -189,21 +184,18 @@ final class ModuleCompiler {
             }
         }
         CodeLoader loader = new CodeLoader(ModuleCompiler.class.getClassLoader(), classes);
-        MethodHandle[] bridges = new MethodHandle[plan.funcTypes.length];
-        MethodHandle[] direct = new MethodHandle[plan.funcTypes.length];
+        Class<?>[] owners = new Class<?>[plan.funcTypes.length];
         try {
             Class<?>[] loaded = new Class<?>[plan.classCount()];
-            for (int f = plan.importedFunctions; f < bridges.length; f++) {
+            for (int f = plan.importedFunctions; f < owners.length; f++) {
                 if (plan.noMethod(f)) {
                     continue; // CompiledFunction calls the interpreter directly
                 }
                 int c = plan.classOf(f);
                 if (loaded[c] == null) {
-                    loaded[c] = Class.forName(plan.className(c), true, loader);
+                    loaded[c] = Class.forName(plan.className(c), true, loader); // links: the JVM verifies it now
                 }
-                bridges[f] = MethodHandles.publicLookup().findStatic(loaded[c], ModulePlan.bridgeName(f), BRIDGE);
-                direct[f] = MethodHandles.publicLookup().findStatic(loaded[c], ModulePlan.methodName(f),
-                        JvmTypes.methodType(plan.funcTypes[f]).resolveConstantDesc(MethodHandles.lookup()));
+                owners[f] = loaded[c];
             }
             if (classes.containsKey(plan.dispatcherClass())) {
                 Class.forName(plan.dispatcherClass(), true, loader); // now, not first deep in a recursion
@@ -211,7 +203,7 @@ final class ModuleCompiler {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot load compiled code", e);
         }
-        return new ModuleCode(bridges, direct, plan.fallback.clone(), plan.maxResultSlots());
+        return new ModuleCode(owners, plan.funcTypes, plan.fallback.clone(), plan.maxResultSlots());
     }
 
     private Map<String, byte[]> generateAll() {

@@ -19,4 +19,10 @@ public record MeteringConfig(CostTable costTable, boolean interruptible, boolean
 
     /** Whether gas is charged. */
     public boolean metered() { return costTable != null; }
+
+    /**
+     * Whether this asks for no accounting code at all, as {@link #DEFAULT} does. Cheaper at startup than
+     * {@code equals(DEFAULT)}: a record's generated equals is linked by a bootstrap method on first use.
+     */
+    public boolean isOff() { return costTable == null && !interruptible && !opcodeCounts; }
 }

@@ -69,33 +69,30 @@ public final class Instantiator {
         for (int i = 0; i < imports.size(); i++) {
             Import imp = imports.get(i);
             Object ext = externs.get(i);
-            switch (imp.desc()) {
-                case ImportDesc.Func f -> {
-                    FuncType expected = module.types().get(f.typeIndex());
-                    if (!(ext instanceof FunctionInstance fi) || !fi.type().equals(expected)) {
-                        throw incompatible(imp, ext);
-                    }
-                    functions[nf++] = fi;
+            // instanceof rather than a pattern switch, whose bootstrap costs about a millisecond of every start
+            ImportDesc d = imp.desc();
+            if (d instanceof ImportDesc.Func f) {
+                FuncType expected = module.types().get(f.typeIndex());
+                if (!(ext instanceof FunctionInstance fi) || !fi.type().equals(expected)) {
+                    throw incompatible(imp, ext);
                 }
-                case ImportDesc.Table t -> {
-                    if (!(ext instanceof Table table) || table.type().elementType() != t.type().elementType()
-                            || !currentLimits(table).matches(t.type().limits())) {
-                        throw incompatible(imp, ext);
-                    }
-                    tables[nt++] = table;
+                functions[nf++] = fi;
+            } else if (d instanceof ImportDesc.Table t) {
+                if (!(ext instanceof Table table) || table.type().elementType() != t.type().elementType()
+                        || !currentLimits(table).matches(t.type().limits())) {
+                    throw incompatible(imp, ext);
                 }
-                case ImportDesc.Memory m -> {
-                    if (!(ext instanceof Memory mem) || !currentLimits(mem).matches(m.type().limits())) {
-                        throw incompatible(imp, ext);
-                    }
-                    memories[nm++] = mem;
+                tables[nt++] = table;
+            } else if (d instanceof ImportDesc.Memory m) {
+                if (!(ext instanceof Memory mem) || !currentLimits(mem).matches(m.type().limits())) {
+                    throw incompatible(imp, ext);
                 }
-                case ImportDesc.Global g -> {
-                    if (!(ext instanceof Global global) || !global.type().equals(g.type())) {
-                        throw incompatible(imp, ext);
-                    }
-                    globals[ng++] = global;
+                memories[nm++] = mem;
+            } else if (d instanceof ImportDesc.Global g) {
+                if (!(ext instanceof Global global) || !global.type().equals(g.type())) {
+                    throw incompatible(imp, ext);
                 }
+                globals[ng++] = global;
             }
         }
 

@@ -48,11 +48,11 @@ public final class ModuleContext {
         int ng = 0;
         int nm = 0;
         for (Import imp : m.imports()) {
-            switch (imp.desc()) {
-                case ImportDesc.Func f -> nf++;
-                case ImportDesc.Table t -> nt++;
-                case ImportDesc.Memory mem -> nm++;
-                case ImportDesc.Global g -> ng++;
+            switch (imp.desc().kind()) { // an enum switch: a pattern switch costs a bootstrap at every start
+                case FUNC -> nf++;
+                case TABLE -> nt++;
+                case MEMORY -> nm++;
+                case GLOBAL -> ng++;
             }
         }
         importedFuncCount = nf;
@@ -66,14 +66,14 @@ public final class ModuleContext {
         int ti = 0;
         int gi = 0;
         for (Import imp : m.imports()) {
-            switch (imp.desc()) {
-                case ImportDesc.Func f -> funcTypes[fi++] = f.typeIndex();
-                case ImportDesc.Table t -> tableTypes[ti++] = ValueTypes.of(t.type().elementType());
-                case ImportDesc.Memory mem -> { }
-                case ImportDesc.Global g -> {
-                    globalMutable[gi] = g.type().mutable();
-                    globalTypes[gi++] = ValueTypes.of(g.type().valueType());
-                }
+            ImportDesc d = imp.desc();
+            if (d instanceof ImportDesc.Func f) {
+                funcTypes[fi++] = f.typeIndex();
+            } else if (d instanceof ImportDesc.Table t) {
+                tableTypes[ti++] = ValueTypes.of(t.type().elementType());
+            } else if (d instanceof ImportDesc.Global g) {
+                globalMutable[gi] = g.type().mutable();
+                globalTypes[gi++] = ValueTypes.of(g.type().valueType());
             }
         }
         for (int typeIndex : m.functions()) {

@@ -59,7 +59,13 @@ public final class WasiConfig {
     /** A monotonic clock in nanoseconds. */
     public LongSupplier monotonicNanos() { return monotonicNanos; }
 
-    public Random random() { return random; }
+    /** The random source; unless one was set, a {@link SecureRandom} shared by all configurations. */
+    public Random random() { return random != null ? random : DefaultRandom.INSTANCE; }
+
+    /** Created on first use: seeding a SecureRandom loads the security providers, ~10 ms of every start. */
+    private static final class DefaultRandom {
+        static final SecureRandom INSTANCE = new SecureRandom();
+    }
 
     /** Builder for {@link WasiConfig}; defaults are no args, empty environment, the process's streams. */
     public static final class Builder {
@@ -71,7 +77,7 @@ public final class WasiConfig {
         private OutputStream stderr = System.err;
         private LongSupplier realtimeNanos = Builder::wallClockNanos;
         private LongSupplier monotonicNanos = System::nanoTime;
-        private Random random = new SecureRandom();
+        private Random random; // null: the shared default, made when a program first asks
 
         private Builder() {}
 
