@@ -45,6 +45,9 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        if (args.length == 1 && args[0].equals(StartupTraining.OPTION)) {
+            System.exit(StartupTraining.run()); // the launcher's, not a user's: see StartupTraining
+        }
         System.exit(execute(args));
     }
 
