@@ -160,18 +160,20 @@ final class RunCommand implements Callable<Integer> {
     int run(ProcessStreams streams, PrintWriter out, PrintWriter err) {
         this.out = out;
         this.err = err;
-        Module model = ModuleLoader.loadToRun(file);
-        if (model.names().moduleName() == null) {
-            model.names().setModuleName(file.getFileName().toString()); // backtraces then say prog.wasm!func
-        }
-        WasmModule module = WasmModule.of(model);
-        WasiConfig config = wasiConfig(streams);
-        WasmRuntime.Builder runtime = runtimeConfig();
+        // The runtime first: its engine may start background work (the code cache's keys) that then overlaps
+        // reading and checking the module.
+        WasmRuntime.Builder runtimeConfig = runtimeConfig();
         Meter meter = new Meter();
         if (gasLimit != null) {
             meter.setGasLimit(gasLimit);
         }
-        try {
+        try (WasmRuntime runtime = runtimeConfig.build()) {
+            Module model = ModuleLoader.loadToRun(file);
+            if (model.names().moduleName() == null) {
+                model.names().setModuleName(file.getFileName().toString()); // backtraces then say prog.wasm!func
+            }
+            WasmModule module = WasmModule.of(model);
+            WasiConfig config = wasiConfig(streams);
             if (invoke != null) {
                 return invokeExport(runtime, meter, module, config);
             }
@@ -291,9 +293,8 @@ final class RunCommand implements Callable<Integer> {
         return wasi.build();
     }
 
-    private int invokeExport(WasmRuntime.Builder runtimeConfig, Meter meter, WasmModule module, WasiConfig config) {
-        try (WasmRuntime runtime = runtimeConfig.build();
-             WasiPreview1 wasi = new WasiPreview1(config)) {
+    private int invokeExport(WasmRuntime runtime, Meter meter, WasmModule module, WasiConfig config) {
+        try (WasiPreview1 wasi = new WasiPreview1(config)) {
             return invokeExport(WasiProgram.link(runtime, wasi).meter(meter).instantiate(module));
         }
     }

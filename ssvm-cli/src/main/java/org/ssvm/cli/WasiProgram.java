@@ -34,8 +34,14 @@ final class WasiProgram {
      */
     static int run(WasmRuntime.Builder runtimeConfig, Meter meter, WasmModule module, WasiConfig config,
                    String displayName) {
-        try (WasmRuntime runtime = runtimeConfig.build();
-             WasiPreview1 wasi = new WasiPreview1(config)) {
+        try (WasmRuntime runtime = runtimeConfig.build()) {
+            return run(runtime, meter, module, config, displayName);
+        }
+    }
+
+    /** Like {@link #run(WasmRuntime.Builder, Meter, WasmModule, WasiConfig, String)} on a runtime built already. */
+    static int run(WasmRuntime runtime, Meter meter, WasmModule module, WasiConfig config, String displayName) {
+        try (WasiPreview1 wasi = new WasiPreview1(config)) {
             WasmInstance instance = link(runtime, wasi).meter(meter).instantiate(module);
             if (!instance.exportNames().contains("_start")) {
                 throw new IllegalArgumentException(displayName + " has no _start export; use --invoke NAME to call a "

@@ -1,9 +1,12 @@
 package org.ssvm.compiler;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.ssvm.binary.ModuleEncoder;
 import org.ssvm.model.Module;
 
@@ -16,57 +19,99 @@ final class AotKey {
     }
 
     /**
+     * Class files that decide what generated code looks like and what it calls, by the class whose jar (or class
+     * folder) holds them and resource name: loading the classes to find them would cost more than reading them.
+     */
+    private static final String[] COMPILER_CLASSES = {"org/ssvm/compiler/ModuleCompiler",
+            "org/ssvm/compiler/FunctionCompiler", "org/ssvm/compiler/NumericEmitter", "org/ssvm/compiler/JvmTypes",
+            "org/ssvm/compiler/ModulePlan", "org/ssvm/compiler/RegionPlanner", "org/ssvm/compiler/CompiledFunction",
+            "org/ssvm/compiler/AotKey", "org/ssvm/compiler/MeteringEmitter", "org/ssvm/compiler/Rt",
+            "org/ssvm/compiler/Ctx"};
+    private static final String[] CORE_CLASSES = {"org/ssvm/runtime/NumericOps", "org/ssvm/runtime/simd/SimdOps",
+            "org/ssvm/runtime/Memory", "org/ssvm/runtime/Table", "org/ssvm/runtime/Instantiator",
+            "org/ssvm/runtime/FunctionInstance", "org/ssvm/TrapException", "org/ssvm/model/Opcode"};
+
+    private static volatile String version;
+
+    /**
+     * Starts computing what the first look-up of stored code needs (the build fingerprint, the SHA-256 provider:
+     * together some 15 ms of a cold start) on a background thread, so that it overlaps decoding the module.
+     */
+    static void warmUpInBackground() {
+        Thread t = new Thread(() -> {
+            ssvmVersion();
+            sha256();
+        }, "ssvm-aot-key-warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /**
      * The SSVM version (jar manifest, "dev" when run from classes) plus a fingerprint of the class files of the
      * code generator and of the runtime classes generated code calls: the version alone does not change between
      * snapshot builds, and code generated against other helper signatures would fail at its first call.
      */
     static String ssvmVersion() {
-        return VERSION;
+        String v = version;
+        if (v == null) {
+            v = computeVersion();
+            version = v; // two threads computing it at once store equal strings
+        }
+        return v;
     }
-
-    /**
-     * Class files that decide what generated code looks like and what it calls (by resource name: loading the
-     * classes to find them would cost more than reading them).
-     */
-    private static final String[] FINGERPRINTED = {"org/ssvm/compiler/ModuleCompiler", "org/ssvm/compiler/FunctionCompiler",
-            "org/ssvm/compiler/NumericEmitter", "org/ssvm/compiler/JvmTypes", "org/ssvm/compiler/ModulePlan",
-            "org/ssvm/compiler/RegionPlanner", "org/ssvm/compiler/CompiledFunction", "org/ssvm/compiler/AotKey",
-            "org/ssvm/compiler/MeteringEmitter",
-            "org/ssvm/compiler/Rt", "org/ssvm/compiler/Ctx", "org/ssvm/runtime/NumericOps",
-            "org/ssvm/runtime/simd/SimdOps", "org/ssvm/runtime/Memory", "org/ssvm/runtime/Table",
-            "org/ssvm/runtime/Instantiator", "org/ssvm/runtime/FunctionInstance", "org/ssvm/TrapException",
-            "org/ssvm/model/Opcode"};
-
-    private static final String VERSION = computeVersion();
 
     private static String computeVersion() {
         String v = AotKey.class.getPackage().getImplementationVersion();
         // CRC-32C, not a cryptographic hash: it tells builds apart; what stored code may do is checked at load
         java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
-        ClassLoader loader = AotKey.class.getClassLoader();
-        for (String name : FINGERPRINTED) {
-            java.net.URL url = loader.getResource(name + ".class");
-            if (url == null) {
-                throw new IllegalStateException("no class file for " + name);
-            }
-            try {
-                if (url.openConnection() instanceof java.net.JarURLConnection jar) {
-                    // in a jar, the entry's CRC-32 from the jar's directory stands for its bytes: nothing to inflate
-                    // and hash at every start (this runs before each use of the code cache)
-                    long entryCrc = jar.getJarEntry().getCrc();
-                    for (int shift = 0; shift < 32; shift += 8) {
-                        crc.update((int) (entryCrc >>> shift));
-                    }
-                } else {
-                    try (InputStream in = url.openStream()) {
-                        crc.update(in.readAllBytes());
-                    }
-                }
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot read class file of " + name, e);
-            }
+        try {
+            fingerprint(crc, AotKey.class, COMPILER_CLASSES);
+            fingerprint(crc, Module.class, CORE_CLASSES);
+        } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+            throw new IllegalStateException("cannot read the class files of SSVM's compiler: " + e, e);
         }
         return (v != null ? v : "dev") + "+" + Long.toHexString(crc.getValue());
+    }
+
+    /**
+     * Adds the class files {@code names}, which live where {@code anchor} was loaded from, to {@code crc}. In a
+     * jar, the entry's CRC-32 from the jar's directory stands for its bytes: nothing to inflate and hash at every
+     * start (this runs before each use of stored code). The jar is found from the anchor's code source, since
+     * resource look-ups through the class loader cost milliseconds on a cold JVM.
+     */
+    private static void fingerprint(java.util.zip.CRC32C crc, Class<?> anchor, String[] names)
+            throws IOException, java.net.URISyntaxException {
+        java.security.CodeSource source = anchor.getProtectionDomain().getCodeSource();
+        if (source == null || !"file".equals(source.getLocation().getProtocol())) { // an unusual class loader
+            for (String name : names) {
+                try (java.io.InputStream in = anchor.getClassLoader().getResourceAsStream(name + ".class")) {
+                    if (in == null) {
+                        throw new IOException("no class file for " + name);
+                    }
+                    crc.update(in.readAllBytes());
+                }
+            }
+            return;
+        }
+        Path where = Path.of(source.getLocation().toURI());
+        if (Files.isDirectory(where)) { // classes of a build, as in tests
+            for (String name : names) {
+                crc.update(Files.readAllBytes(where.resolve(name + ".class")));
+            }
+            return;
+        }
+        try (ZipFile jar = new ZipFile(where.toFile())) {
+            for (String name : names) {
+                ZipEntry entry = jar.getEntry(name + ".class");
+                if (entry == null) {
+                    throw new IOException("no " + name + ".class in " + where);
+                }
+                long entryCrc = entry.getCrc();
+                for (int shift = 0; shift < 32; shift += 8) {
+                    crc.update((int) (entryCrc >>> shift));
+                }
+            }
+        }
     }
 
     /** The JDK's feature version: class files and the verifier's rules follow it. */

@@ -64,7 +64,10 @@ public final class CompilerEngine implements ExecutionEngine {
     public CompilerEngine(int maxCallDepth, MeteringConfig metering, java.nio.file.Path codeCache) {
         this.maxCallDepth = maxCallDepth;
         this.metering = metering;
-        this.cache = codeCache != null ? new CodeCache(codeCache) : null;
+        this.cache = codeCache != null && metering.isOff() ? new CodeCache(codeCache) : null;
+        if (cache != null) {
+            AotKey.warmUpInBackground(); // the cache's first look-up needs it; meanwhile the module is decoded
+        }
         this.interpreter = new InterpreterEngine(maxCallDepth, metering);
     }
 
@@ -97,13 +100,13 @@ public final class CompilerEngine implements ExecutionEngine {
      * compiled code. Stored and cached code is made without metering, so a metering engine always compiles.
      */
     private ModuleCode loadOrCompile(Module module) {
-        boolean plain = metering.equals(MeteringConfig.DEFAULT);
+        boolean plain = metering.isOff();
         AotLoader.Result aot = plain ? AotLoader.load(module, maxCallDepth) : AotLoader.skipped("metering is on");
         aotResults.put(module, aot);
         if (aot.code() != null) {
             return aot.code();
         }
-        if (cache != null && plain) {
+        if (cache != null) {
             return cache.loadOrCompile(module, maxCallDepth);
         }
         return ModuleCompiler.compile(module, metering, maxCallDepth);
