@@ -13,7 +13,9 @@ import org.ssvm.runtime.FunctionInstance;
 final class CompiledFunction extends FunctionInstance {
     final InstanceState state;
     final int index;
+    /** The bridges into the two kinds of code (see {@link InstanceState}), looked up on first use. */
     private MethodHandle bridge;
+    private MethodHandle checkpointBridge;
 
     CompiledFunction(InstanceState state, int index, FuncType type) {
         super(type);
@@ -23,24 +25,29 @@ final class CompiledFunction extends FunctionInstance {
 
     @Override
     public void invoke(long[] slots, Object[] refs, int base) {
-        Ctx ctx = state.ctx();
-        MethodHandle b = bridge;
+        boolean exactGas = state.exactGasNow();
+        Ctx ctx = state.ctx(exactGas);
+        MethodHandle b = exactGas ? bridge : checkpointBridge;
         if (b == null) {
-            b = state.code().bridge(index);
+            b = ctx.code.bridge(index);
             if (b == null) { // too many parameters for a JVM method: the interpreter runs it
                 ctx.fallbacks[index].invoke(slots, refs, base);
                 return;
             }
-            bridge = b;
+            if (exactGas) {
+                bridge = b;
+            } else {
+                checkpointBridge = b;
+            }
         }
         try {
             b.invokeExact(slots, refs, base, ctx);
         } catch (StackOverflowError e) {
             TrapException trap = TrapException.callStackExhausted(e);
-            CompiledBacktrace.addFrames(trap, e.getStackTrace(), state.instance().module(), state.code());
+            CompiledBacktrace.addFrames(trap, e.getStackTrace(), state.instance().module(), ctx.code);
             throw trap;
         } catch (TrapException e) {
-            CompiledBacktrace.addFrames(e, e.getStackTrace(), state.instance().module(), state.code());
+            CompiledBacktrace.addFrames(e, e.getStackTrace(), state.instance().module(), ctx.code);
             throw e;
         } catch (RuntimeException | Error e) {
             throw e;

@@ -33,6 +33,8 @@ public final class CompilerEngine implements ExecutionEngine {
     /** Compiled code kept between processes, or null. */
     private final CodeCache cache;
     private final Map<Module, ModuleCode> codes = new WeakHashMap<>();
+    /** With metering: code comparing gas with the limit only at checkpoints, for calls without a gas limit. */
+    private final Map<Module, ModuleCode> checkpointCodes = new WeakHashMap<>();
     private final Map<Module, AotLoader.Result> aotResults = new WeakHashMap<>();
     /** The state of the instance being instantiated (kept until the next one; it is small). */
     private InstanceState lastState;
@@ -92,6 +94,23 @@ public final class CompilerEngine implements ExecutionEngine {
     ModuleCode code(Module module) {
         synchronized (codes) {
             return codes.computeIfAbsent(module, this::loadOrCompile);
+        }
+    }
+
+    /**
+     * The code of a module for a call made now: with metering and no gas limit on the meter, code that compares
+     * gas with the meter's soft limit only at function entries and loop heads (cheaper: nothing can trap at
+     * other regions then, and gas used comes out the same); else the code of {@link #code(Module)}, where every
+     * region compares, so that a gas limit traps exactly where the interpreter's does.
+     */
+    ModuleCode code(Module module, boolean exactGas) {
+        if (exactGas || !metering.metered()) {
+            return code(module);
+        }
+        synchronized (codes) {
+            aotResults.putIfAbsent(module, AotLoader.skipped("metering is on"));
+            return checkpointCodes.computeIfAbsent(module,
+                    m -> ModuleCompiler.compile(m, metering, maxCallDepth, false));
         }
     }
 

@@ -1,17 +1,22 @@
 package org.ssvm.compiler;
 
+import org.ssvm.metering.Meter;
 import org.ssvm.metering.MeteringConfig;
 import org.ssvm.metering.MeteringPlan;
 import org.ssvm.model.Module;
 import org.ssvm.runtime.FunctionInstance;
 import org.ssvm.runtime.Instance;
 
-/** What the compiled functions of one instance share: the module's code and the instance's context, made lazily. */
+/**
+ * What the compiled functions of one instance share: the module's code and the instance's context, made lazily.
+ * A metering engine has two kinds of code (see {@link CompilerEngine#code(Module, boolean)}), each with a
+ * context of its own; a call from outside picks one by whether the meter has a gas limit then.
+ */
 final class InstanceState {
     private final CompilerEngine engine;
     private final Instance instance;
-    private volatile ModuleCode code;
-    private volatile Ctx ctx;
+    private final Variant exact = new Variant(true);
+    private final Variant checkpoints = new Variant(false);
 
     InstanceState(CompilerEngine engine, Instance instance) {
         this.engine = engine;
@@ -20,32 +25,59 @@ final class InstanceState {
 
     Instance instance() { return instance; }
 
-    ModuleCode code() {
-        ModuleCode c = code;
-        if (c == null) {
-            c = engine.code(instance.module());
-            code = c;
-        }
-        return c;
+    /** Whether a call starting now needs code that compares gas at every region: a gas limit is set. */
+    boolean exactGasNow() {
+        return !engine.metering().metered() || instance.meter().gasLimit() != Meter.UNLIMITED;
+    }
+
+    ModuleCode code(boolean exactGas) {
+        return variant(exactGas).code();
     }
 
     /** The context, built on the first call (when all of the instance's entities exist). */
-    Ctx ctx() {
-        Ctx c = ctx;
-        if (c == null) {
-            synchronized (this) {
-                c = ctx;
-                if (c == null) {
-                    c = newCtx();
-                    ctx = c;
-                }
-            }
-        }
-        return c;
+    Ctx ctx(boolean exactGas) {
+        return variant(exactGas).ctx();
     }
 
-    private Ctx newCtx() {
-        ModuleCode mc = code();
+    private Variant variant(boolean exactGas) {
+        return exactGas || !engine.metering().metered() ? exact : checkpoints;
+    }
+
+    /** One kind of code and its context. */
+    private final class Variant {
+        private final boolean exactGas;
+        private volatile ModuleCode code;
+        private volatile Ctx ctx;
+
+        Variant(boolean exactGas) {
+            this.exactGas = exactGas;
+        }
+
+        ModuleCode code() {
+            ModuleCode c = code;
+            if (c == null) {
+                c = engine.code(instance.module(), exactGas);
+                code = c;
+            }
+            return c;
+        }
+
+        Ctx ctx() {
+            Ctx c = ctx;
+            if (c == null) {
+                synchronized (this) {
+                    c = ctx;
+                    if (c == null) {
+                        c = newCtx(code());
+                        ctx = c;
+                    }
+                }
+            }
+            return c;
+        }
+    }
+
+    private Ctx newCtx(ModuleCode mc) {
         Module module = instance.module();
         int count = module.functionCount();
         int imported = count - module.functions().size();

@@ -26,6 +26,13 @@ import org.ssvm.model.FunctionBody;
  * refused exactly where the interpreter refuses it. While a call is out, the gas local holds -1, telling the
  * handler that the callee has settled the counters already.
  *
+ * <p><b>Where gas is compared.</b> Code for calls made under a gas limit compares at every region, so that it
+ * traps at exactly the region the interpreter refuses. Code for calls without one (gas measured, statistics,
+ * interruption) only adds at most regions and compares at checkpoints (function entry, loop heads): nothing can
+ * trap in between but a stop request, which waits for the next checkpoint, and the sum comes out the same. It
+ * also keeps its soft limit across calls, reloading only the counters. {@link CompilerEngine#code(
+ * org.ssvm.model.Module, boolean)} keeps both kinds and each call from outside picks one.
+ *
  * <p>The meter counts instructions as their difference to gas ({@code Meter.insMinusGas}), which regions
  * costing their instruction count (the default cost table) leave alone: a method made only of such regions
  * keeps just the gas in a local; others keep the difference in a second one.
@@ -56,6 +63,8 @@ final class MeteringEmitter {
     private final boolean countsRegions;
     /** Every region costs its instruction count: instructions minus gas stays as it is. */
     private final boolean countIsGas;
+    /** Every region compares gas with the soft limit; else only checkpoints do (see the class comment). */
+    private final boolean exact;
 
     /** The locals, once {@link #allocate}d: gas used, instructions minus gas (unless countIsGas), soft limit. */
     private int used = -1;
@@ -72,6 +81,7 @@ final class MeteringEmitter {
         this.polls = !config.metered() && config.interruptible();
         this.maxCallDepth = module.maxCallDepth;
         this.countIsGas = plan != null && countIsGas(plan);
+        this.exact = module.exactGas;
     }
 
     private static boolean countIsGas(MeteringPlan plan) {
@@ -151,10 +161,16 @@ final class MeteringEmitter {
         }
     }
 
-    /** After a call returned: takes the counters back. */
+    /**
+     * After a call returned: takes the counters back. Code that compares only at checkpoints keeps its soft
+     * limit: a stale one makes its next checkpoint call the meter early, which then hands out a fresh one.
+     */
     void afterCall(CodeBuilder cb) {
         if (inLocals()) {
-            load(cb);
+            loadCounters(cb);
+            if (exact) {
+                loadLimit(cb);
+            }
         }
     }
 
@@ -219,7 +235,7 @@ final class MeteringEmitter {
             cb.ladd();
             cb.lstore(insMinusGas);
         }
-        if (cost > 0) {
+        if (cost > 0 && (exact || checkpoint)) {
             Label paid = cb.newLabel();
             cb.lload(used);
             cb.lload(limit);
@@ -238,13 +254,18 @@ final class MeteringEmitter {
             }
             cb.lstore(limit);
             cb.labelBinding(paid);
-        } else if (checkpoint) {
+        } else if (checkpoint && cost <= 0) {
             poll(cb); // a region of cost 0 (cost table) where code may loop: still notices a stop
         }
     }
 
     /** Copies the meter's counters and soft limit into the locals. */
     private void load(CodeBuilder cb) {
+        loadCounters(cb);
+        loadLimit(cb);
+    }
+
+    private void loadCounters(CodeBuilder cb) {
         meter(cb);
         cb.invokevirtual(CD_METER, "gasUsed", LONG_GETTER);
         cb.lstore(used);
@@ -253,6 +274,9 @@ final class MeteringEmitter {
             cb.invokevirtual(CD_METER, "insMinusGas", LONG_GETTER);
             cb.lstore(insMinusGas);
         }
+    }
+
+    private void loadLimit(CodeBuilder cb) {
         meter(cb);
         cb.invokevirtual(CD_METER, "softLimit", LONG_GETTER);
         cb.lstore(limit);

@@ -63,12 +63,13 @@ final class ModuleCompiler {
     /** Smallest block worth a region, in Wasm bytes (system property {@code ssvm.compiler.minRegion}). */
     private final int minRegion = Integer.getInteger("ssvm.compiler.minRegion", RegionPlanner.MIN_REGION_BYTES);
 
-    private ModuleCompiler(Module module, MeteringConfig metering, int maxCallDepth) {
-        this(module, "org.ssvm.compiler.gen.Wasm" + COUNTER.incrementAndGet(), metering, maxCallDepth);
+    private ModuleCompiler(Module module, MeteringConfig metering, int maxCallDepth, boolean exactGas) {
+        this(module, "org.ssvm.compiler.gen.Wasm" + COUNTER.incrementAndGet(), metering, maxCallDepth, exactGas);
     }
 
-    private ModuleCompiler(Module module, String classPrefix, MeteringConfig metering, int maxCallDepth) {
-        this.plan = new ModulePlan(module, classPrefix, metering, maxCallDepth);
+    private ModuleCompiler(Module module, String classPrefix, MeteringConfig metering, int maxCallDepth,
+                           boolean exactGas) {
+        this.plan = new ModulePlan(module, classPrefix, metering, maxCallDepth, exactGas);
         this.classFile = classFile();
     }
 
@@ -91,7 +92,16 @@ final class ModuleCompiler {
 
     /** Compiles and loads a validated module whose code meters as {@code metering} says. */
     static ModuleCode compile(Module module, MeteringConfig metering, int maxCallDepth) {
-        return compileWithRetry(module, null, metering, maxCallDepth).code;
+        return compile(module, metering, maxCallDepth, true);
+    }
+
+    /**
+     * Compiles and loads a validated module whose code meters as {@code metering} says; without {@code
+     * exactGas} the code compares gas with the limit only at function entries and loop heads (see
+     * {@link MeteringEmitter}), for calls made while the meter has no gas limit.
+     */
+    static ModuleCode compile(Module module, MeteringConfig metering, int maxCallDepth, boolean exactGas) {
+        return compileWithRetry(module, null, metering, maxCallDepth, exactGas).code;
     }
 
     /**
@@ -106,15 +116,15 @@ final class ModuleCompiler {
      * AOT section.
      */
     static Compiled compileLoaded(Module module, String classPrefix, int maxCallDepth) {
-        ModuleCompiler done = compileWithRetry(module, classPrefix, MeteringConfig.DEFAULT, maxCallDepth);
+        ModuleCompiler done = compileWithRetry(module, classPrefix, MeteringConfig.DEFAULT, maxCallDepth, true);
         return new Compiled(done.code, done.plan.classPrefix, done.plan.fallback.clone(), done.generated);
     }
 
     /** Compiles and loads a module under class names starting with {@code classPrefix} (null: a fresh one). */
     private static ModuleCompiler compileWithRetry(Module module, String classPrefix, MeteringConfig metering,
-            int maxCallDepth) {
-        ModuleCompiler first = classPrefix == null ? new ModuleCompiler(module, metering, maxCallDepth)
-                : new ModuleCompiler(module, classPrefix, metering, maxCallDepth);
+            int maxCallDepth, boolean exactGas) {
+        ModuleCompiler first = classPrefix == null ? new ModuleCompiler(module, metering, maxCallDepth, exactGas)
+                : new ModuleCompiler(module, classPrefix, metering, maxCallDepth, exactGas);
         try {
             first.code = first.run();
             return first;
@@ -125,8 +135,8 @@ final class ModuleCompiler {
                 throw e;
             }
             // each load has a class loader of its own, so a fixed prefix can be reused
-            ModuleCompiler again = classPrefix == null ? new ModuleCompiler(module, metering, maxCallDepth)
-                    : new ModuleCompiler(module, classPrefix, metering, maxCallDepth);
+            ModuleCompiler again = classPrefix == null ? new ModuleCompiler(module, metering, maxCallDepth, exactGas)
+                    : new ModuleCompiler(module, classPrefix, metering, maxCallDepth, exactGas);
             for (Map.Entry<String, byte[]> c : first.generated.entrySet()) {
                 if (c.getKey().equals(first.plan.dispatcherClass())) {
                     continue;
@@ -149,7 +159,7 @@ final class ModuleCompiler {
 
     /** Generates the class files of a validated module compiled with {@code metering}, by class name. */
     static Map<String, byte[]> generate(Module module, MeteringConfig metering) {
-        return new ModuleCompiler(module, metering, InterpreterEngine.DEFAULT_MAX_CALL_DEPTH).generateAll();
+        return new ModuleCompiler(module, metering, InterpreterEngine.DEFAULT_MAX_CALL_DEPTH, true).generateAll();
     }
 
     /**

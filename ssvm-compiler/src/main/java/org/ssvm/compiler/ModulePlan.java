@@ -45,9 +45,21 @@ final class ModulePlan {
     /** Nested calls beyond this trap with "call stack exhausted". */
     final int maxCallDepth;
 
+    /**
+     * With metering: whether every region compares gas with the limit, so that a gas limit traps exactly where
+     * the interpreter does; else only checkpoints do, which suffices while the meter has no gas limit.
+     */
+    final boolean exactGas;
+
     ModulePlan(Module module, String classPrefix, org.ssvm.metering.MeteringConfig metering, int maxCallDepth) {
+        this(module, classPrefix, metering, maxCallDepth, true);
+    }
+
+    ModulePlan(Module module, String classPrefix, org.ssvm.metering.MeteringConfig metering, int maxCallDepth,
+               boolean exactGas) {
         this.module = module;
         this.metering = metering;
+        this.exactGas = exactGas;
         this.maxCallDepth = maxCallDepth;
         this.funcTypes = module.functionTypes();
         var gt = module.globalTypes();

@@ -47,6 +47,32 @@ class MeteringAcrossEnginesTest {
         assertEquals(interpreted, SplitEverything.run(() -> runKernel(EngineKind.COMPILER, file, arg)), "split");
     }
 
+    /**
+     * Under a gas limit every region compares with it (the compiler's code for calls without a limit compares only
+     * at function entries and loop heads): the trap comes at the same region, with the same counts and output.
+     */
+    @ParameterizedTest
+    @CsvSource({"fib,15,1000", "fib,15,12347", "lz,1,50021", "mandelbrot,20,70001", "bintree,5,33331"})
+    void aGasLimitStopsKernelsAtTheSameRegionInEveryEngine(String name, String arg, long limit) throws Exception {
+        Path file = SharedMaterial.require("bench/wasm").resolve(name + ".wasm");
+        String interpreted = runKernelWithLimit(EngineKind.INTERPRETER, file, arg, limit);
+        assertTrue(interpreted.startsWith("gas limit exceeded "), interpreted);
+        assertEquals(interpreted, runKernelWithLimit(EngineKind.COMPILER, file, arg, limit));
+    }
+
+    private static String runKernelWithLimit(EngineKind engine, Path file, String arg, long limit) {
+        MiniWasi wasi = new MiniWasi(file.getFileName().toString(), arg);
+        try (WasmRuntime runtime = WasmRuntime.builder().engine(engine).costTable(UNEVEN).gasLimit(limit).build()) {
+            WasmModule module = runtime.load(file);
+            Linker linker = runtime.linker();
+            wasi.define(linker, module.model());
+            WasmInstance instance = linker.instantiate(module);
+            TrapException e = assertThrows(TrapException.class, () -> instance.function("_start").call());
+            Statistics s = instance.statistics();
+            return e.getMessage() + " gas " + s.gasUsed() + " instructions " + s.instructions() + "\n" + wasi.output();
+        }
+    }
+
     private static String runKernel(EngineKind engine, Path file, String arg) {
         MiniWasi wasi = arg.isEmpty() ? new MiniWasi(file.getFileName().toString())
                 : new MiniWasi(file.getFileName().toString(), arg);
