@@ -20,7 +20,7 @@ import java.util.Map;
  * format       u32     {@link #FORMAT_VERSION}
  * ssvmVersion  utf     {@link AotKey#ssvmVersion()}
  * jdkFeature   u32     {@link AotKey#jdkFeature()}
- * config       utf     {@link AotKey#config(int)}
+ * config       utf     {@link AotKey#config(int, org.ssvm.metering.MeteringConfig, boolean)}
  * moduleHash   32 bytes {@link AotKey#moduleHash}: SHA-256 of the module's sections other than custom ones
  * payloadHash  32 bytes SHA-256 of the rest of the section (catches a damaged or edited payload)
  * classPrefix  utf     prefix of the generated class names
@@ -53,7 +53,12 @@ final class AotFormat {
     }
 
     static byte[] write(int maxCallDepth, byte[] moduleHash, Image image) {
-        return write(AotKey.ssvmVersion(), AotKey.jdkFeature(), AotKey.config(maxCallDepth), moduleHash, image);
+        return write(AotKey.config(maxCallDepth), moduleHash, image);
+    }
+
+    /** Code compiled under the options {@code config} ({@link AotKey#config}). */
+    static byte[] write(String config, byte[] moduleHash, Image image) {
+        return write(AotKey.ssvmVersion(), AotKey.jdkFeature(), config, moduleHash, image);
     }
 
     /** A section with the given header fields (tests write stale ones). */
@@ -101,6 +106,12 @@ final class AotFormat {
      */
     static Image read(byte[] data, int maxCallDepth, java.util.function.Supplier<byte[]> moduleHash)
             throws Rejected {
+        return read(data, AotKey.config(maxCallDepth), moduleHash);
+    }
+
+    /** Reads stored code that must have been compiled under the options {@code expectedConfig}. */
+    static Image read(byte[] data, String expectedConfig, java.util.function.Supplier<byte[]> moduleHash)
+            throws Rejected {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(data));
         try {
             if (in.readInt() != MAGIC) {
@@ -119,9 +130,8 @@ final class AotFormat {
                 throw new Rejected("compiled for JDK " + jdk + ", running on " + AotKey.jdkFeature());
             }
             String config = in.readUTF();
-            if (!config.equals(AotKey.config(maxCallDepth))) {
-                throw new Rejected("compiled with options " + config + ", running with "
-                        + AotKey.config(maxCallDepth));
+            if (!config.equals(expectedConfig)) {
+                throw new Rejected("compiled with options " + config + ", running with " + expectedConfig);
             }
             byte[] hash = in.readNBytes(32);
             if (hash.length != 32) {

@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.ssvm.binary.ModuleEncoder;
+import org.ssvm.metering.MeteringConfig;
 import org.ssvm.model.Module;
 
 /**
@@ -119,16 +120,31 @@ final class AotKey {
         return Runtime.version().feature();
     }
 
+    /** {@link #config(int, MeteringConfig, boolean)} of code without metering, the only kind AOT sections hold. */
+    static String config(int maxCallDepth) {
+        return config(maxCallDepth, MeteringConfig.DEFAULT, true);
+    }
+
     /**
      * The compiler options that change generated code, as one string; stored code is used only under equal
-     * options. Stored code is always made without metering (an engine that meters compiles instead); options
-     * added later that change generated code must be added here, or must bypass stored code.
+     * options. Options added later that change generated code must be added here, or must bypass stored code.
      */
-    static String config(int maxCallDepth) {
+    static String config(int maxCallDepth, MeteringConfig metering, boolean exactGas) {
         return "splitAbove=" + Integer.getInteger("ssvm.compiler.splitAbove", 7600)
                 + ",minRegion=" + Integer.getInteger("ssvm.compiler.minRegion", RegionPlanner.MIN_REGION_BYTES)
                 + ",interpretAbove=" + ModuleCompiler.INTERPRET_ABOVE
-                + ",maxCallDepth=" + maxCallDepth + ",metering=off";
+                + ",maxCallDepth=" + maxCallDepth + ",metering=" + metering(metering, exactGas);
+    }
+
+    private static String metering(MeteringConfig metering, boolean exactGas) {
+        if (metering.isOff()) {
+            return "off";
+        }
+        if (!metering.metered()) {
+            return "polls";
+        }
+        return (exactGas ? "exact" : "checkpoints") + (metering.opcodeCounts() ? ",counts" : "")
+                + ",costs{" + metering.costTable().toString().replace('\n', ';') + "}";
     }
 
     /**

@@ -70,7 +70,8 @@ final class AotLoader {
         if (data == null) {
             return new Result(null, Status.NONE, null);
         }
-        Result r = loadImage(module, data, maxCallDepth, () -> AotKey.moduleHash(module), true);
+        Result r = loadImage(module, data, maxCallDepth, org.ssvm.metering.MeteringConfig.DEFAULT, true,
+                () -> AotKey.moduleHash(module), true);
         if (r.status() == Status.REJECTED) {
             LOG.log(System.Logger.Level.WARNING, "ignoring the " + AotFormat.SECTION_NAME + " section ("
                     + r.reason() + "); compiling the module");
@@ -84,12 +85,13 @@ final class AotLoader {
      * {@code checkClasses}: check what the classes refer to (see above) before defining them, as code that came
      * with a module needs; the code cache, written by SSVM in the user's own directory, skips it.
      */
-    static Result loadImage(Module module, byte[] data, int maxCallDepth, Supplier<byte[]> moduleHash,
-                            boolean checkClasses) {
+    static Result loadImage(Module module, byte[] data, int maxCallDepth,
+                            org.ssvm.metering.MeteringConfig metering, boolean exactGas,
+                            Supplier<byte[]> moduleHash, boolean checkClasses) {
         try {
-            AotFormat.Image image = AotFormat.read(data, maxCallDepth, moduleHash);
-            ModulePlan plan = new ModulePlan(module, image.classPrefix(), org.ssvm.metering.MeteringConfig.DEFAULT,
-                    maxCallDepth);
+            AotFormat.Image image = AotFormat.read(data, AotKey.config(maxCallDepth, metering, exactGas),
+                    moduleHash);
+            ModulePlan plan = new ModulePlan(module, image.classPrefix(), metering, maxCallDepth, exactGas);
             if (checkClasses) {
                 check(plan, image);
             }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HexFormat;
+import org.ssvm.metering.MeteringConfig;
 import org.ssvm.model.Module;
 
 /**
@@ -12,7 +13,8 @@ import org.ssvm.model.Module;
  * classes of its last run instead of generating them, which on a cold JVM costs more than the run of a short
  * program. Entries have the format of an {@code ssvm.aot} section ({@link AotFormat}), named by the SHA-256 of
  * the module, and carry the same keys: an entry from another SSVM build, JDK or option set, or a damaged one, is
- * compiled again and replaced. Only code without metering is cached, as for ahead-of-time sections.
+ * compiled again and replaced. Code with metering (each cost table, each kind of gas check) has entries of its
+ * own, whose names add a CRC of their options; the options themselves are checked on loading, as for any entry.
  *
  * <p>The directory is trusted like the user's other files and SSVM's own jars: its entries are code this JVM
  * runs, and who may write there may as well change SSVM. So entries are checked for integrity and for matching
@@ -30,20 +32,32 @@ final class CodeCache {
         this.dir = dir;
     }
 
-    /** The module's code: from its cache entry when usable, else compiled now and stored for the next run. */
-    ModuleCode loadOrCompile(Module module, int maxCallDepth) {
+    /**
+     * The module's code for these options: from its cache entry when usable, else compiled now and stored for the
+     * next run.
+     */
+    ModuleCode loadOrCompile(Module module, int maxCallDepth, MeteringConfig metering, boolean exactGas) {
         byte[] hash = AotKey.moduleHash(module);
-        Path entry = dir.resolve(HexFormat.of().formatHex(hash) + SUFFIX);
+        String name = HexFormat.of().formatHex(hash);
+        String config = AotKey.config(maxCallDepth, metering, exactGas);
+        if (!metering.isOff()) {
+            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+            crc.update(config.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            name += "-" + Long.toHexString(crc.getValue());
+        }
+        Path entry = dir.resolve(name + SUFFIX);
         byte[] data = read(entry);
         if (data != null) {
-            AotLoader.Result cached = AotLoader.loadImage(module, data, maxCallDepth, () -> hash, false);
+            AotLoader.Result cached = AotLoader.loadImage(module, data, maxCallDepth, metering, exactGas, () -> hash,
+                    false);
             if (cached.code() != null) {
                 return cached.code();
             }
             LOG.log(System.Logger.Level.DEBUG, "replacing cache entry " + entry + ": " + cached.reason());
         }
-        ModuleCompiler.Compiled compiled = ModuleCompiler.compileLoaded(module, AotCompiler.CLASS_PREFIX, maxCallDepth);
-        write(entry, AotFormat.write(maxCallDepth, hash,
+        ModuleCompiler.Compiled compiled = ModuleCompiler.compileLoaded(module, AotCompiler.CLASS_PREFIX, maxCallDepth,
+                metering, exactGas);
+        write(entry, AotFormat.write(config, hash,
                 new AotFormat.Image(compiled.classPrefix(), compiled.fallback(), compiled.classes())));
         return compiled.code();
     }

@@ -60,13 +60,12 @@ public final class CompilerEngine implements ExecutionEngine {
     /**
      * @param maxCallDepth nested calls beyond this trap with "call stack exhausted"
      * @param metering     gas charging and interruption polls compiled into every function
-     * @param codeCache    a directory keeping compiled code between processes (see {@link CodeCache}), or null;
-     *                     used only without metering
+     * @param codeCache    a directory keeping compiled code between processes (see {@link CodeCache}), or null
      */
     public CompilerEngine(int maxCallDepth, MeteringConfig metering, java.nio.file.Path codeCache) {
         this.maxCallDepth = maxCallDepth;
         this.metering = metering;
-        this.cache = codeCache != null && metering.isOff() ? new CodeCache(codeCache) : null;
+        this.cache = codeCache != null ? new CodeCache(codeCache) : null;
         if (cache != null) {
             AotKey.warmUpInBackground(); // the cache's first look-up needs it; meanwhile the module is decoded
         }
@@ -109,14 +108,15 @@ public final class CompilerEngine implements ExecutionEngine {
         }
         synchronized (codes) {
             aotResults.putIfAbsent(module, AotLoader.skipped("metering is on"));
-            return checkpointCodes.computeIfAbsent(module,
-                    m -> ModuleCompiler.compile(m, metering, maxCallDepth, false));
+            return checkpointCodes.computeIfAbsent(module, m -> cache != null
+                    ? cache.loadOrCompile(m, maxCallDepth, metering, false)
+                    : ModuleCompiler.compile(m, metering, maxCallDepth, false));
         }
     }
 
     /**
      * The code stored in the module's ssvm.aot section when it is usable, else the code cache's, else freshly
-     * compiled code. Stored and cached code is made without metering, so a metering engine always compiles.
+     * compiled code. Sections hold code without metering only, so a metering engine does not look at them.
      */
     private ModuleCode loadOrCompile(Module module) {
         boolean plain = metering.isOff();
@@ -126,7 +126,7 @@ public final class CompilerEngine implements ExecutionEngine {
             return aot.code();
         }
         if (cache != null) {
-            return cache.loadOrCompile(module, maxCallDepth);
+            return cache.loadOrCompile(module, maxCallDepth, metering, true);
         }
         return ModuleCompiler.compile(module, metering, maxCallDepth);
     }

@@ -116,7 +116,13 @@ final class ModuleCompiler {
      * AOT section.
      */
     static Compiled compileLoaded(Module module, String classPrefix, int maxCallDepth) {
-        ModuleCompiler done = compileWithRetry(module, classPrefix, MeteringConfig.DEFAULT, maxCallDepth, true);
+        return compileLoaded(module, classPrefix, maxCallDepth, MeteringConfig.DEFAULT, true);
+    }
+
+    /** {@link #compileLoaded(Module, String, int)} of code metering as {@code metering} (for the code cache). */
+    static Compiled compileLoaded(Module module, String classPrefix, int maxCallDepth, MeteringConfig metering,
+                                  boolean exactGas) {
+        ModuleCompiler done = compileWithRetry(module, classPrefix, metering, maxCallDepth, exactGas);
         return new Compiled(done.code, done.plan.classPrefix, done.plan.fallback.clone(), done.generated);
     }
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ssvm.EngineKind;
 import org.ssvm.WasmModule;
 import org.ssvm.WasmRuntime;
+import org.ssvm.metering.CostTable;
 import org.ssvm.model.Opcode;
 import org.ssvm.testing.Code;
 import org.ssvm.testing.ModuleBuilder;
@@ -79,9 +80,24 @@ class CodeCacheTest {
     }
 
     @Test
-    void meteredCodeIsNotCachedAndAnUnusableDirectoryIsNoError() throws IOException {
-        assertEquals(1, runOnce(module(4), cached().metering(true), 53));
-        assertEquals(List.of(), entries(), "code with metering stays out of the cache");
+    void meteredCodeHasEntriesPerOptionSet() throws IOException {
+        WasmModule module = module(5);
+        assertEquals(1, runOnce(module, cached(), 54), "plain");
+        assertEquals(1, runOnce(module, cached().metering(true), 54), "metered: other code, compiled");
+        assertEquals(2, entries().size(), entries().toString());
+        assertEquals(0, runOnce(module, cached().metering(true), 54), "metered again: loaded");
+        assertEquals(1, runOnce(module, cached().metering(true).gasLimit(1_000_000), 54),
+                "under a gas limit every region compares: other code again");
+        assertEquals(0, runOnce(module, cached().metering(true).gasLimit(1_000_000), 54));
+        CostTable costly = CostTable.DEFAULT.with(Opcode.I32_MUL, 5);
+        assertEquals(1, runOnce(module, cached().costTable(costly), 54), "another cost table, other code");
+        assertEquals(0, runOnce(module, cached().costTable(costly), 54));
+        assertEquals(0, runOnce(module, cached(), 54), "the plain entry is still there");
+        assertEquals(4, entries().size(), entries().toString());
+    }
+
+    @Test
+    void anUnusableDirectoryIsNoError() throws IOException {
         Path file = dir.resolve("not-a-directory");
         Files.writeString(file, "x");
         WasmRuntime.Builder unusable = WasmRuntime.builder().engine(EngineKind.COMPILER).codeCache(file);

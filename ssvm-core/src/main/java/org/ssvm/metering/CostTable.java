@@ -48,6 +48,29 @@ public final class CostTable {
     /** The cost of {@code op}. */
     public int cost(Opcode op) { return costs[op.ordinal()]; }
 
+    /**
+     * The table in the file format, canonically: the most common cost as {@code default}, then each instruction
+     * costing otherwise, in opcode order. Equal tables give equal texts (compiled code is keyed on it).
+     */
+    @Override
+    public String toString() {
+        java.util.Map<Integer, Integer> frequency = new java.util.HashMap<>();
+        int common = costs[0];
+        for (int c : costs) {
+            int n = frequency.merge(c, 1, Integer::sum);
+            if (n > frequency.get(common) || (n == frequency.get(common) && c < common)) {
+                common = c;
+            }
+        }
+        StringBuilder text = new StringBuilder("default ").append(common).append('\n');
+        for (Opcode op : OPCODES) {
+            if (costs[op.ordinal()] != common && op != Opcode.SELECT_T) { // select covers both forms
+                text.append(op.textName()).append(' ').append(costs[op.ordinal()]).append('\n');
+            }
+        }
+        return text.toString();
+    }
+
     /** A copy of this table with {@code op} costing {@code cost}. */
     public CostTable with(Opcode op, int cost) {
         checkCost(cost);

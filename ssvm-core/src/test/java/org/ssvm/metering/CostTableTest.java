@@ -23,6 +23,19 @@ class CostTableTest {
     }
 
     @Test
+    void textIsCanonicalAndReadsBackAsTheSameTable() {
+        assertEquals("default 1\n", CostTable.DEFAULT.toString());
+        CostTable t = CostTable.parse("i32.div_s 20\ndefault 2\nselect 7\ncall 0\n");
+        CostTable same = CostTable.uniform(2).with(Opcode.CALL, 0).with(Opcode.SELECT, 7).with(Opcode.I32_DIV_S, 20);
+        assertEquals(t.toString(), same.toString(), "equal tables, equal texts, whatever order they were made in");
+        CostTable back = CostTable.parse(t.toString());
+        for (Opcode op : Opcode.values()) {
+            assertEquals(t.cost(op), back.cost(op), op.textName());
+        }
+        assertTrue(!t.toString().equals(CostTable.uniform(2).toString()));
+    }
+
+    @Test
     void parsesNamesDefaultAndComments() {
         CostTable t = CostTable.parse("""
                 # a comment line
