@@ -319,6 +319,41 @@ final class Interpreter {
                 case Op.BR_IF_GT_U_C -> pc = Integer.compareUnsigned((int) s[--sp], code[pc]) > 0 ? code[pc + 1] : pc + 2;
                 case Op.BR_IF_LE_U_C -> pc = Integer.compareUnsigned((int) s[--sp], code[pc]) <= 0 ? code[pc + 1] : pc + 2;
                 case Op.BR_IF_GE_U_C -> pc = Integer.compareUnsigned((int) s[--sp], code[pc]) >= 0 ? code[pc + 1] : pc + 2;
+                case Op.LOCAL_AND_C -> {
+                    s[sp++] = s[fp + code[pc]] & code[pc + 1];
+                    pc += 2;
+                }
+                case Op.LOCAL_ADD_C_TEE -> {
+                    s[fp + code[pc + 2]] = s[sp++] = (int) s[fp + code[pc]] + code[pc + 1];
+                    pc += 3;
+                }
+                case Op.LOCAL_TEE_GET -> {
+                    s[fp + code[pc]] = s[sp - 1];
+                    s[sp++] = s[fp + code[pc + 1]];
+                    pc += 2;
+                }
+                case Op.F64_ADD_L -> s[sp - 1] = db(d(s[sp - 1]) + d(s[fp + code[pc++]]));
+                case Op.F64_SUB_L -> s[sp - 1] = db(d(s[sp - 1]) - d(s[fp + code[pc++]]));
+                case Op.F64_MUL_L -> s[sp - 1] = db(d(s[sp - 1]) * d(s[fp + code[pc++]]));
+                case Op.F64_MUL_LL -> {
+                    s[sp++] = db(d(s[fp + code[pc]]) * d(s[fp + code[pc + 1]]));
+                    pc += 2;
+                }
+                case Op.I32_LOAD_LA -> {
+                    s[sp++] = Mem.i32(mb, Mem.ea((int) s[fp + code[pc]] + code[pc + 1], code[pc + 2]));
+                    pc += 3;
+                }
+                // the i64 constant of these branches is read as two ints (low, high)
+                case Op.BR_IF_I64_EQ_C -> pc = s[--sp] == (code[pc] & 0xFFFF_FFFFL | (long) code[pc + 1] << 32) ? code[pc + 2] : pc + 3;
+                case Op.BR_IF_I64_NE_C -> pc = s[--sp] != (code[pc] & 0xFFFF_FFFFL | (long) code[pc + 1] << 32) ? code[pc + 2] : pc + 3;
+                case Op.BR_IF_I64_LT_S_C -> pc = s[--sp] < (code[pc] & 0xFFFF_FFFFL | (long) code[pc + 1] << 32) ? code[pc + 2] : pc + 3;
+                case Op.BR_IF_I64_GT_S_C -> pc = s[--sp] > (code[pc] & 0xFFFF_FFFFL | (long) code[pc + 1] << 32) ? code[pc + 2] : pc + 3;
+                case Op.BR_IF_I64_LE_S_C -> pc = s[--sp] <= (code[pc] & 0xFFFF_FFFFL | (long) code[pc + 1] << 32) ? code[pc + 2] : pc + 3;
+                case Op.BR_IF_I64_GE_S_C -> pc = s[--sp] >= (code[pc] & 0xFFFF_FFFFL | (long) code[pc + 1] << 32) ? code[pc + 2] : pc + 3;
+                case Op.BR_IF_I64_LT_U_C -> pc = Long.compareUnsigned(s[--sp], code[pc] & 0xFFFF_FFFFL | (long) code[pc + 1] << 32) < 0 ? code[pc + 2] : pc + 3;
+                case Op.BR_IF_I64_GT_U_C -> pc = Long.compareUnsigned(s[--sp], code[pc] & 0xFFFF_FFFFL | (long) code[pc + 1] << 32) > 0 ? code[pc + 2] : pc + 3;
+                case Op.BR_IF_I64_LE_U_C -> pc = Long.compareUnsigned(s[--sp], code[pc] & 0xFFFF_FFFFL | (long) code[pc + 1] << 32) <= 0 ? code[pc + 2] : pc + 3;
+                case Op.BR_IF_I64_GE_U_C -> pc = Long.compareUnsigned(s[--sp], code[pc] & 0xFFFF_FFFFL | (long) code[pc + 1] << 32) >= 0 ? code[pc + 2] : pc + 3;
                 default -> {
                     sp = Rare.exec(op, code, pc, s, r, sp, fp, inst, mem);
                     pc += Rare.LENGTH[op];
