@@ -98,7 +98,13 @@ final class Interpreter {
                     pc = code[at + 2];
                 }
                 case Op.RETURN -> {
-                    move(s, r, sp, c.resultSlots(), fp);
+                    // one numeric result is the common case: C2 would not inline move() here
+                    int keep = c.resultSlots();
+                    if (keep == 1) {
+                        s[fp] = s[sp - 1];
+                    } else {
+                        move(s, r, sp, keep, fp);
+                    }
                     return;
                 }
                 case Op.CALL -> {
