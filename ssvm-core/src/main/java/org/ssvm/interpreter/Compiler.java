@@ -411,12 +411,21 @@ final class Compiler {
                 if (out[lastStart] == row[0]) {
                     int branch = negate ? row[2] : row[1];
                     int withConstant = WITH_CONSTANT[branch];
+                    int withConstant64 = WITH_CONSTANT64[branch];
                     if (withConstant >= 0 && prevStart >= 0 && prevStart == lastStart - 2
                             && out[prevStart] == Op.I32_CONST && labelPos != lastStart) {
                         int constant = out[prevStart + 1];
                         len = prevStart;
                         lastStart = prevStart; // the fused instruction now starts at the constant
                         emit(withConstant, constant);
+                    } else if (withConstant64 >= 0 && prevStart >= 0 && prevStart == lastStart - 3
+                            && out[prevStart] == Op.I64_CONST && labelPos != lastStart) {
+                        int low = out[prevStart + 1];
+                        int high = out[prevStart + 2];
+                        len = prevStart;
+                        lastStart = prevStart;
+                        emit(withConstant64, low);
+                        emit(high);
                     } else {
                         len = lastStart;
                         emit(branch);
@@ -431,6 +440,23 @@ final class Compiler {
 
     /** For each fused i32 compare-and-branch op, its form comparing with an inline constant, else -1. */
     private static final int[] WITH_CONSTANT = new int[Op.COUNT];
+
+    /** For each fused i64 compare-and-branch op, its form comparing with an inline constant, else -1. */
+    private static final int[] WITH_CONSTANT64 = new int[Op.COUNT];
+
+    static {
+        Arrays.fill(WITH_CONSTANT64, -1);
+        WITH_CONSTANT64[Op.BR_IF_I64_EQ] = Op.BR_IF_I64_EQ_C;
+        WITH_CONSTANT64[Op.BR_IF_I64_NE] = Op.BR_IF_I64_NE_C;
+        WITH_CONSTANT64[Op.BR_IF_I64_LT_S] = Op.BR_IF_I64_LT_S_C;
+        WITH_CONSTANT64[Op.BR_IF_I64_LT_U] = Op.BR_IF_I64_LT_U_C;
+        WITH_CONSTANT64[Op.BR_IF_I64_GT_S] = Op.BR_IF_I64_GT_S_C;
+        WITH_CONSTANT64[Op.BR_IF_I64_GT_U] = Op.BR_IF_I64_GT_U_C;
+        WITH_CONSTANT64[Op.BR_IF_I64_LE_S] = Op.BR_IF_I64_LE_S_C;
+        WITH_CONSTANT64[Op.BR_IF_I64_LE_U] = Op.BR_IF_I64_LE_U_C;
+        WITH_CONSTANT64[Op.BR_IF_I64_GE_S] = Op.BR_IF_I64_GE_S_C;
+        WITH_CONSTANT64[Op.BR_IF_I64_GE_U] = Op.BR_IF_I64_GE_U_C;
+    }
 
     static {
         Arrays.fill(WITH_CONSTANT, -1);
@@ -565,6 +591,9 @@ final class Compiler {
                 if (get == Op.LOCAL_GET && canFuse(Op.LOCAL_GET) && lastStart == len - 2) {
                     fuse(Op.LOCAL_GET2);
                     emit(localSlot[i]);
+                } else if (get == Op.LOCAL_GET && canFuse(Op.LOCAL_TEE) && lastStart == len - 2) {
+                    fuse(Op.LOCAL_TEE_GET);
+                    emit(localSlot[i]);
                 } else {
                     emit(get, localSlot[i]);
                 }
@@ -592,7 +621,12 @@ final class Compiler {
             case LOCAL_TEE -> {
                 int i = in.u32();
                 ValType t = localTypes[i];
-                emit(typed(t, Op.LOCAL_TEE, Op.LOCAL_TEE_REF, Op.LOCAL_TEE_V128), localSlot[i]);
+                if (canFuse(Op.LOCAL_ADD_C) && lastStart == len - 3) {
+                    fuse(Op.LOCAL_ADD_C_TEE);
+                    emit(localSlot[i]);
+                } else {
+                    emit(typed(t, Op.LOCAL_TEE, Op.LOCAL_TEE_REF, Op.LOCAL_TEE_V128), localSlot[i]);
+                }
             }
             case GLOBAL_GET -> {
                 int g = in.u32();
@@ -694,6 +728,9 @@ final class Compiler {
                 if (canFuse(Op.I32_CONST)) {
                     fuse(Op.I32_ADD_C);
                     out[lastStart + 1] = -out[lastStart + 1];
+                } else if (canFuse(Op.LOCAL_GET_C)) {
+                    fuse(Op.LOCAL_ADD_C); // x - c is x + (-c), also for c = MIN_VALUE (mod 2^32)
+                    out[lastStart + 2] = -out[lastStart + 2];
                 } else {
                     emit(Op.I32_SUB);
                 }
@@ -740,6 +777,8 @@ final class Compiler {
                     });
                 } else if (op == Opcode.I32_ADD && canFuse(Op.LOCAL_GET_C)) {
                     fuse(Op.LOCAL_ADD_C);
+                } else if (op == Opcode.I32_AND && canFuse(Op.LOCAL_GET_C)) {
+                    fuse(Op.LOCAL_AND_C);
                 } else if (op == Opcode.I32_ADD && canFuse(Op.LOCAL_GET2)) {
                     fuse(Op.I32_ADD_LL);
                 } else {
@@ -754,8 +793,21 @@ final class Compiler {
                 if (canFuse(Op.LOCAL_GET) && lastStart == len - 2) {
                     fuse(wide ? Op.I64_LOAD_L : Op.I32_LOAD_L);
                     emit(offset);
+                } else if (!wide && canFuse(Op.LOCAL_ADD_C) && lastStart == len - 3) {
+                    fuse(Op.I32_LOAD_LA);
+                    emit(offset);
                 } else {
                     emit(wide ? Op.I64_LOAD : Op.I32_LOAD, offset);
+                }
+            }
+            case F64_ADD, F64_SUB, F64_MUL -> {
+                typeBySignature(op);
+                if (canFuse(Op.LOCAL_GET) && lastStart == len - 2) {
+                    fuse(op == Opcode.F64_ADD ? Op.F64_ADD_L : op == Opcode.F64_SUB ? Op.F64_SUB_L : Op.F64_MUL_L);
+                } else if (op == Opcode.F64_MUL && canFuse(Op.LOCAL_GET2)) {
+                    fuse(Op.F64_MUL_LL);
+                } else {
+                    emit(Op.of(op));
                 }
             }
             case F32_CONST -> {

@@ -98,7 +98,13 @@ final class Interpreter {
                     pc = code[at + 2];
                 }
                 case Op.RETURN -> {
-                    move(s, r, sp, c.resultSlots(), fp);
+                    // one numeric result is the common case: C2 would not inline move() here
+                    int keep = c.resultSlots();
+                    if (keep == 1) {
+                        s[fp] = s[sp - 1];
+                    } else {
+                        move(s, r, sp, keep, fp);
+                    }
                     return;
                 }
                 case Op.CALL -> {
@@ -123,28 +129,15 @@ final class Interpreter {
                     sp = base + nres;
                 }
                 case Op.DROP -> sp--;
-                case Op.DROP2 -> sp -= 2;
                 case Op.SELECT -> {
                     sp -= 2;
                     if ((int) s[sp + 1] == 0) {
                         s[sp - 1] = s[sp];
                     }
                 }
-                case Op.SELECT_REF -> {
-                    sp -= 2;
-                    if ((int) s[sp + 1] == 0) {
-                        r[sp - 1] = r[sp];
-                    }
-                }
                 case Op.LOCAL_GET -> s[sp++] = s[fp + code[pc++]];
                 case Op.LOCAL_SET -> s[fp + code[pc++]] = s[--sp];
                 case Op.LOCAL_TEE -> s[fp + code[pc++]] = s[sp - 1];
-                case Op.LOCAL_GET_REF -> {
-                    r[sp] = r[fp + code[pc++]];
-                    s[sp++] = 0;
-                }
-                case Op.LOCAL_SET_REF -> r[fp + code[pc++]] = r[--sp];
-                case Op.LOCAL_TEE_REF -> r[fp + code[pc++]] = r[sp - 1];
                 case Op.GLOBAL_GET -> s[sp++] = globals[code[pc++]].bits;
                 case Op.GLOBAL_SET -> globals[code[pc++]].bits = s[--sp];
                 case Op.I32_LOAD, Op.F32_LOAD -> s[sp - 1] = Mem.i32(mb, Mem.ea(s[sp - 1], code[pc++]));
@@ -173,11 +166,6 @@ final class Interpreter {
                     sp -= 2;
                     Mem.i16(mb, Mem.ea(s[sp], code[pc++]), s[sp + 1]);
                 }
-                case Op.MEMORY_SIZE -> s[sp++] = mem.pages();
-                case Op.MEMORY_GROW -> {
-                    s[sp - 1] = mem.grow(s[sp - 1] & 0xFFFF_FFFFL);
-                    mb = mem.array();
-                }
                 case Op.I32_CONST -> s[sp++] = code[pc++];
                 case Op.I64_CONST -> {
                     s[sp++] = (code[pc] & 0xFFFF_FFFFL) | (long) code[pc + 1] << 32;
@@ -197,29 +185,12 @@ final class Interpreter {
                 case Op.I64_EQZ -> s[sp - 1] = b(s[sp - 1] == 0);
                 case Op.I64_EQ -> s[sp - 2] = b(s[sp - 2] == s[--sp]);
                 case Op.I64_NE -> s[sp - 2] = b(s[sp - 2] != s[--sp]);
-                case Op.I64_LT_S -> s[sp - 2] = b(s[sp - 2] < s[--sp]);
-                case Op.I64_LT_U -> s[sp - 2] = b(Long.compareUnsigned(s[sp - 2], s[--sp]) < 0);
-                case Op.I64_GT_S -> s[sp - 2] = b(s[sp - 2] > s[--sp]);
-                case Op.I64_GT_U -> s[sp - 2] = b(Long.compareUnsigned(s[sp - 2], s[--sp]) > 0);
-                case Op.I64_LE_S -> s[sp - 2] = b(s[sp - 2] <= s[--sp]);
-                case Op.I64_LE_U -> s[sp - 2] = b(Long.compareUnsigned(s[sp - 2], s[--sp]) <= 0);
-                case Op.I64_GE_S -> s[sp - 2] = b(s[sp - 2] >= s[--sp]);
-                case Op.I64_GE_U -> s[sp - 2] = b(Long.compareUnsigned(s[sp - 2], s[--sp]) >= 0);
-                case Op.F32_EQ -> s[sp - 2] = b(f(s[sp - 2]) == f(s[--sp]));
-                case Op.F32_NE -> s[sp - 2] = b(f(s[sp - 2]) != f(s[--sp]));
-                case Op.F32_LT -> s[sp - 2] = b(f(s[sp - 2]) < f(s[--sp]));
-                case Op.F32_GT -> s[sp - 2] = b(f(s[sp - 2]) > f(s[--sp]));
-                case Op.F32_LE -> s[sp - 2] = b(f(s[sp - 2]) <= f(s[--sp]));
-                case Op.F32_GE -> s[sp - 2] = b(f(s[sp - 2]) >= f(s[--sp]));
                 case Op.F64_EQ -> s[sp - 2] = b(d(s[sp - 2]) == d(s[--sp]));
                 case Op.F64_NE -> s[sp - 2] = b(d(s[sp - 2]) != d(s[--sp]));
                 case Op.F64_LT -> s[sp - 2] = b(d(s[sp - 2]) < d(s[--sp]));
                 case Op.F64_GT -> s[sp - 2] = b(d(s[sp - 2]) > d(s[--sp]));
                 case Op.F64_LE -> s[sp - 2] = b(d(s[sp - 2]) <= d(s[--sp]));
                 case Op.F64_GE -> s[sp - 2] = b(d(s[sp - 2]) >= d(s[--sp]));
-                case Op.I32_CLZ -> s[sp - 1] = Integer.numberOfLeadingZeros((int) s[sp - 1]);
-                case Op.I32_CTZ -> s[sp - 1] = Integer.numberOfTrailingZeros((int) s[sp - 1]);
-                case Op.I32_POPCNT -> s[sp - 1] = Integer.bitCount((int) s[sp - 1]);
                 case Op.I32_ADD -> s[sp - 2] = (int) s[sp - 2] + (int) s[--sp];
                 case Op.I32_SUB -> s[sp - 2] = (int) s[sp - 2] - (int) s[--sp];
                 case Op.I32_MUL -> s[sp - 2] = (int) s[sp - 2] * (int) s[--sp];
@@ -234,32 +205,15 @@ final class Interpreter {
                 case Op.I32_SHR_S -> s[sp - 2] = (int) s[sp - 2] >> (int) s[--sp];
                 case Op.I32_SHR_U -> s[sp - 2] = (int) s[sp - 2] >>> (int) s[--sp];
                 case Op.I32_ROTL -> s[sp - 2] = Integer.rotateLeft((int) s[sp - 2], (int) s[--sp]);
-                case Op.I32_ROTR -> s[sp - 2] = Integer.rotateRight((int) s[sp - 2], (int) s[--sp]);
-                case Op.I64_CLZ -> s[sp - 1] = Long.numberOfLeadingZeros(s[sp - 1]);
-                case Op.I64_CTZ -> s[sp - 1] = Long.numberOfTrailingZeros(s[sp - 1]);
-                case Op.I64_POPCNT -> s[sp - 1] = Long.bitCount(s[sp - 1]);
                 case Op.I64_ADD -> s[sp - 2] = s[sp - 2] + s[--sp];
                 case Op.I64_SUB -> s[sp - 2] = s[sp - 2] - s[--sp];
                 case Op.I64_MUL -> s[sp - 2] = s[sp - 2] * s[--sp];
-                case Op.I64_DIV_S -> s[sp - 2] = NumericOps.i64DivS(s[sp - 2], s[--sp]);
-                case Op.I64_DIV_U -> s[sp - 2] = NumericOps.i64DivU(s[sp - 2], s[--sp]);
-                case Op.I64_REM_S -> s[sp - 2] = NumericOps.i64RemS(s[sp - 2], s[--sp]);
-                case Op.I64_REM_U -> s[sp - 2] = NumericOps.i64RemU(s[sp - 2], s[--sp]);
                 case Op.I64_AND -> s[sp - 2] = s[sp - 2] & s[--sp];
                 case Op.I64_OR -> s[sp - 2] = s[sp - 2] | s[--sp];
                 case Op.I64_XOR -> s[sp - 2] = s[sp - 2] ^ s[--sp];
                 case Op.I64_SHL -> s[sp - 2] = s[sp - 2] << (int) s[--sp];
                 case Op.I64_SHR_S -> s[sp - 2] = s[sp - 2] >> (int) s[--sp];
                 case Op.I64_SHR_U -> s[sp - 2] = s[sp - 2] >>> (int) s[--sp];
-                case Op.I64_ROTL -> s[sp - 2] = Long.rotateLeft(s[sp - 2], (int) s[--sp]);
-                case Op.I64_ROTR -> s[sp - 2] = Long.rotateRight(s[sp - 2], (int) s[--sp]);
-                case Op.F32_ABS -> s[sp - 1] = s[sp - 1] & 0x7FFF_FFFFL;
-                case Op.F32_NEG -> s[sp - 1] = s[sp - 1] ^ 0x8000_0000L;
-                case Op.F32_SQRT -> s[sp - 1] = fb(NumericOps.f32Sqrt(f(s[sp - 1])));
-                case Op.F32_ADD -> s[sp - 2] = fb(f(s[sp - 2]) + f(s[--sp]));
-                case Op.F32_SUB -> s[sp - 2] = fb(f(s[sp - 2]) - f(s[--sp]));
-                case Op.F32_MUL -> s[sp - 2] = fb(f(s[sp - 2]) * f(s[--sp]));
-                case Op.F32_DIV -> s[sp - 2] = fb(f(s[sp - 2]) / f(s[--sp]));
                 case Op.F64_ABS -> s[sp - 1] = s[sp - 1] & Long.MAX_VALUE;
                 case Op.F64_NEG -> s[sp - 1] = s[sp - 1] ^ Long.MIN_VALUE;
                 case Op.F64_SQRT -> s[sp - 1] = db(Math.sqrt(d(s[sp - 1])));
@@ -271,11 +225,6 @@ final class Interpreter {
                 case Op.I64_EXTEND_I32_U -> s[sp - 1] = s[sp - 1] & 0xFFFF_FFFFL;
                 case Op.F64_CONVERT_I32_S -> s[sp - 1] = db((int) s[sp - 1]);
                 case Op.F64_CONVERT_I64_S -> s[sp - 1] = db(s[sp - 1]);
-                case Op.F64_PROMOTE_F32 -> s[sp - 1] = db(f(s[sp - 1]));
-                case Op.F32_DEMOTE_F64 -> s[sp - 1] = fb((float) d(s[sp - 1]));
-                case Op.I32_EXTEND8_S, Op.I64_EXTEND8_S -> s[sp - 1] = (byte) s[sp - 1];
-                case Op.I32_EXTEND16_S, Op.I64_EXTEND16_S -> s[sp - 1] = (short) s[sp - 1];
-                case Op.I64_EXTEND32_S -> s[sp - 1] = (int) s[sp - 1];
                 case Op.I32_ADD_C -> s[sp - 1] = (int) s[sp - 1] + code[pc++];
                 case Op.I32_AND_C -> s[sp - 1] = s[sp - 1] & code[pc++];
                 case Op.LOCAL_GET2 -> {
@@ -376,6 +325,41 @@ final class Interpreter {
                 case Op.BR_IF_GT_U_C -> pc = Integer.compareUnsigned((int) s[--sp], code[pc]) > 0 ? code[pc + 1] : pc + 2;
                 case Op.BR_IF_LE_U_C -> pc = Integer.compareUnsigned((int) s[--sp], code[pc]) <= 0 ? code[pc + 1] : pc + 2;
                 case Op.BR_IF_GE_U_C -> pc = Integer.compareUnsigned((int) s[--sp], code[pc]) >= 0 ? code[pc + 1] : pc + 2;
+                case Op.LOCAL_AND_C -> {
+                    s[sp++] = s[fp + code[pc]] & code[pc + 1];
+                    pc += 2;
+                }
+                case Op.LOCAL_ADD_C_TEE -> {
+                    s[fp + code[pc + 2]] = s[sp++] = (int) s[fp + code[pc]] + code[pc + 1];
+                    pc += 3;
+                }
+                case Op.LOCAL_TEE_GET -> {
+                    s[fp + code[pc]] = s[sp - 1];
+                    s[sp++] = s[fp + code[pc + 1]];
+                    pc += 2;
+                }
+                case Op.F64_ADD_L -> s[sp - 1] = db(d(s[sp - 1]) + d(s[fp + code[pc++]]));
+                case Op.F64_SUB_L -> s[sp - 1] = db(d(s[sp - 1]) - d(s[fp + code[pc++]]));
+                case Op.F64_MUL_L -> s[sp - 1] = db(d(s[sp - 1]) * d(s[fp + code[pc++]]));
+                case Op.F64_MUL_LL -> {
+                    s[sp++] = db(d(s[fp + code[pc]]) * d(s[fp + code[pc + 1]]));
+                    pc += 2;
+                }
+                case Op.I32_LOAD_LA -> {
+                    s[sp++] = Mem.i32(mb, Mem.ea((int) s[fp + code[pc]] + code[pc + 1], code[pc + 2]));
+                    pc += 3;
+                }
+                // the i64 constant of these branches is read as two ints (low, high)
+                case Op.BR_IF_I64_EQ_C -> pc = s[--sp] == (code[pc] & 0xFFFF_FFFFL | (long) code[pc + 1] << 32) ? code[pc + 2] : pc + 3;
+                case Op.BR_IF_I64_NE_C -> pc = s[--sp] != (code[pc] & 0xFFFF_FFFFL | (long) code[pc + 1] << 32) ? code[pc + 2] : pc + 3;
+                case Op.BR_IF_I64_LT_S_C -> pc = s[--sp] < (code[pc] & 0xFFFF_FFFFL | (long) code[pc + 1] << 32) ? code[pc + 2] : pc + 3;
+                case Op.BR_IF_I64_GT_S_C -> pc = s[--sp] > (code[pc] & 0xFFFF_FFFFL | (long) code[pc + 1] << 32) ? code[pc + 2] : pc + 3;
+                case Op.BR_IF_I64_LE_S_C -> pc = s[--sp] <= (code[pc] & 0xFFFF_FFFFL | (long) code[pc + 1] << 32) ? code[pc + 2] : pc + 3;
+                case Op.BR_IF_I64_GE_S_C -> pc = s[--sp] >= (code[pc] & 0xFFFF_FFFFL | (long) code[pc + 1] << 32) ? code[pc + 2] : pc + 3;
+                case Op.BR_IF_I64_LT_U_C -> pc = Long.compareUnsigned(s[--sp], code[pc] & 0xFFFF_FFFFL | (long) code[pc + 1] << 32) < 0 ? code[pc + 2] : pc + 3;
+                case Op.BR_IF_I64_GT_U_C -> pc = Long.compareUnsigned(s[--sp], code[pc] & 0xFFFF_FFFFL | (long) code[pc + 1] << 32) > 0 ? code[pc + 2] : pc + 3;
+                case Op.BR_IF_I64_LE_U_C -> pc = Long.compareUnsigned(s[--sp], code[pc] & 0xFFFF_FFFFL | (long) code[pc + 1] << 32) <= 0 ? code[pc + 2] : pc + 3;
+                case Op.BR_IF_I64_GE_U_C -> pc = Long.compareUnsigned(s[--sp], code[pc] & 0xFFFF_FFFFL | (long) code[pc + 1] << 32) >= 0 ? code[pc + 2] : pc + 3;
                 default -> {
                     sp = Rare.exec(op, code, pc, s, r, sp, fp, inst, mem);
                     pc += Rare.LENGTH[op];

@@ -13,6 +13,7 @@ import org.ssvm.runtime.NumericOps;
 import org.ssvm.runtime.Table;
 import org.ssvm.runtime.simd.SimdOps;
 
+import static org.ssvm.interpreter.Interpreter.b;
 import static org.ssvm.interpreter.Interpreter.d;
 import static org.ssvm.interpreter.Interpreter.db;
 import static org.ssvm.interpreter.Interpreter.f;
@@ -32,7 +33,7 @@ final class Rare {
     static final int[] LENGTH = new int[Op.COUNT];
 
     static {
-        for (int op : new int[] {Op.TABLE_GET, Op.TABLE_SET, Op.TABLE_GROW, Op.TABLE_SIZE, Op.TABLE_FILL,
+        for (int op : new int[] {Op.LOCAL_GET_REF, Op.LOCAL_SET_REF, Op.LOCAL_TEE_REF, Op.TABLE_GET, Op.TABLE_SET, Op.TABLE_GROW, Op.TABLE_SIZE, Op.TABLE_FILL,
                 Op.ELEM_DROP, Op.DATA_DROP, Op.MEMORY_INIT, Op.REF_FUNC, Op.LOCAL_GET_V128, Op.LOCAL_SET_V128,
                 Op.LOCAL_TEE_V128, Op.GLOBAL_GET_REF, Op.GLOBAL_SET_REF, Op.GLOBAL_GET_V128, Op.GLOBAL_SET_V128}) {
             LENGTH[op] = 1;
@@ -52,6 +53,64 @@ final class Rare {
                     code[pc + 2], code[pc + 3]);
             case Op.NOP, Op.I32_WRAP_I64, Op.I32_REINTERPRET_F32, Op.F32_REINTERPRET_I32, Op.I64_REINTERPRET_F64,
                  Op.F64_REINTERPRET_I64 -> { }
+            // moved out of the dispatch loop: rare in compiled C code, and every byte of the loop counts against
+            // the JIT's inlining budget for the hot instructions (see Interpreter)
+            case Op.DROP2 -> sp -= 2;
+            case Op.SELECT_REF -> {
+                sp -= 2;
+                if ((int) s[sp + 1] == 0) {
+                    r[sp - 1] = r[sp];
+                }
+            }
+            case Op.LOCAL_GET_REF -> {
+                r[sp] = r[fp + code[pc]];
+                s[sp++] = 0;
+            }
+            case Op.LOCAL_SET_REF -> r[fp + code[pc]] = r[--sp];
+            case Op.LOCAL_TEE_REF -> r[fp + code[pc]] = r[sp - 1];
+            case Op.MEMORY_SIZE -> s[sp++] = mem.pages();
+            case Op.MEMORY_GROW -> {
+                s[sp - 1] = mem.grow(s[sp - 1] & 0xFFFF_FFFFL);
+            }
+            case Op.I64_LT_S -> s[sp - 2] = b(s[sp - 2] < s[--sp]);
+            case Op.I64_LT_U -> s[sp - 2] = b(Long.compareUnsigned(s[sp - 2], s[--sp]) < 0);
+            case Op.I64_GT_S -> s[sp - 2] = b(s[sp - 2] > s[--sp]);
+            case Op.I64_GT_U -> s[sp - 2] = b(Long.compareUnsigned(s[sp - 2], s[--sp]) > 0);
+            case Op.I64_LE_S -> s[sp - 2] = b(s[sp - 2] <= s[--sp]);
+            case Op.I64_LE_U -> s[sp - 2] = b(Long.compareUnsigned(s[sp - 2], s[--sp]) <= 0);
+            case Op.I64_GE_S -> s[sp - 2] = b(s[sp - 2] >= s[--sp]);
+            case Op.I64_GE_U -> s[sp - 2] = b(Long.compareUnsigned(s[sp - 2], s[--sp]) >= 0);
+            case Op.F32_EQ -> s[sp - 2] = b(f(s[sp - 2]) == f(s[--sp]));
+            case Op.F32_NE -> s[sp - 2] = b(f(s[sp - 2]) != f(s[--sp]));
+            case Op.F32_LT -> s[sp - 2] = b(f(s[sp - 2]) < f(s[--sp]));
+            case Op.F32_GT -> s[sp - 2] = b(f(s[sp - 2]) > f(s[--sp]));
+            case Op.F32_LE -> s[sp - 2] = b(f(s[sp - 2]) <= f(s[--sp]));
+            case Op.F32_GE -> s[sp - 2] = b(f(s[sp - 2]) >= f(s[--sp]));
+            case Op.I32_CLZ -> s[sp - 1] = Integer.numberOfLeadingZeros((int) s[sp - 1]);
+            case Op.I32_CTZ -> s[sp - 1] = Integer.numberOfTrailingZeros((int) s[sp - 1]);
+            case Op.I32_POPCNT -> s[sp - 1] = Integer.bitCount((int) s[sp - 1]);
+            case Op.I32_ROTR -> s[sp - 2] = Integer.rotateRight((int) s[sp - 2], (int) s[--sp]);
+            case Op.I64_CLZ -> s[sp - 1] = Long.numberOfLeadingZeros(s[sp - 1]);
+            case Op.I64_CTZ -> s[sp - 1] = Long.numberOfTrailingZeros(s[sp - 1]);
+            case Op.I64_POPCNT -> s[sp - 1] = Long.bitCount(s[sp - 1]);
+            case Op.I64_DIV_S -> s[sp - 2] = NumericOps.i64DivS(s[sp - 2], s[--sp]);
+            case Op.I64_DIV_U -> s[sp - 2] = NumericOps.i64DivU(s[sp - 2], s[--sp]);
+            case Op.I64_REM_S -> s[sp - 2] = NumericOps.i64RemS(s[sp - 2], s[--sp]);
+            case Op.I64_REM_U -> s[sp - 2] = NumericOps.i64RemU(s[sp - 2], s[--sp]);
+            case Op.I64_ROTL -> s[sp - 2] = Long.rotateLeft(s[sp - 2], (int) s[--sp]);
+            case Op.I64_ROTR -> s[sp - 2] = Long.rotateRight(s[sp - 2], (int) s[--sp]);
+            case Op.F32_ABS -> s[sp - 1] = s[sp - 1] & 0x7FFF_FFFFL;
+            case Op.F32_NEG -> s[sp - 1] = s[sp - 1] ^ 0x8000_0000L;
+            case Op.F32_SQRT -> s[sp - 1] = fb(NumericOps.f32Sqrt(f(s[sp - 1])));
+            case Op.F32_ADD -> s[sp - 2] = fb(f(s[sp - 2]) + f(s[--sp]));
+            case Op.F32_SUB -> s[sp - 2] = fb(f(s[sp - 2]) - f(s[--sp]));
+            case Op.F32_MUL -> s[sp - 2] = fb(f(s[sp - 2]) * f(s[--sp]));
+            case Op.F32_DIV -> s[sp - 2] = fb(f(s[sp - 2]) / f(s[--sp]));
+            case Op.F64_PROMOTE_F32 -> s[sp - 1] = db(f(s[sp - 1]));
+            case Op.F32_DEMOTE_F64 -> s[sp - 1] = fb((float) d(s[sp - 1]));
+            case Op.I32_EXTEND8_S, Op.I64_EXTEND8_S -> s[sp - 1] = (byte) s[sp - 1];
+            case Op.I32_EXTEND16_S, Op.I64_EXTEND16_S -> s[sp - 1] = (short) s[sp - 1];
+            case Op.I64_EXTEND32_S -> s[sp - 1] = (int) s[sp - 1];
             case Op.F32_CEIL -> s[sp - 1] = fb(NumericOps.f32Ceil(f(s[sp - 1])));
             case Op.F32_FLOOR -> s[sp - 1] = fb(NumericOps.f32Floor(f(s[sp - 1])));
             case Op.F32_TRUNC -> s[sp - 1] = fb(NumericOps.f32Trunc(f(s[sp - 1])));

@@ -229,4 +229,140 @@ class FusionTest extends WasmTestBase {
             }
         }
     }
+
+    /** The pre-decoded code of function {@code index} of {@code b}. */
+    private static int[] codeOf(ModuleBuilder b, int index) {
+        var m = b.module;
+        org.ssvm.model.FuncType type = m.types().get(m.functions().get(index));
+        return Compiler.compile(m, type, m.bodies().get(index), new org.ssvm.runtime.Memory(
+                new org.ssvm.model.MemoryType(org.ssvm.model.Limits.of(1))), new org.ssvm.metering.MeteringConfig(null,
+                false), new org.ssvm.metering.Meter()).code();
+    }
+
+    private static void assertStartsWith(int[] code, int... ops) {
+        assertEquals(java.util.Arrays.toString(ops),
+                java.util.Arrays.toString(java.util.Arrays.copyOf(code, Math.min(ops.length, code.length))));
+    }
+
+    @Test
+    void localMinusConstantAndLocalAndConstant() {
+        ModuleBuilder b = new ModuleBuilder();
+        for (int k = 0; k < VALUES.length; k++) {
+            b.func("sub" + k, t(I32), t(I32), Code.of().get(0).i32(VALUES[k]).op(Opcode.I32_SUB).end());
+            b.func("and" + k, t(I32), t(I32), Code.of().get(0).i32(VALUES[k]).op(Opcode.I32_AND).end());
+        }
+        assertStartsWith(codeOf(b, 0), Op.LOCAL_ADD_C, 0, -VALUES[0], Op.RETURN);
+        assertStartsWith(codeOf(b, 1), Op.LOCAL_AND_C, 0, VALUES[0], Op.RETURN);
+        WasmInstance inst = instantiate(b);
+        for (int x : VALUES) {
+            for (int k = 0; k < VALUES.length; k++) {
+                assertEquals(x - VALUES[k], inst.function("sub" + k).call(x)[0], x + " - " + VALUES[k]);
+                assertEquals(x & VALUES[k], inst.function("and" + k).call(x)[0], x + " & " + VALUES[k]);
+            }
+        }
+    }
+
+    @Test
+    void teesAndLoadsOfLocalPlusConstant() {
+        ModuleBuilder b = new ModuleBuilder();
+        b.memory(null, org.ssvm.model.Limits.of(1));
+        // locals: 0 x, 1 y, 2 t; (x + 3) teed into t, then t + y, then the i32 at address x + 8, offset 4
+        b.func("f", t(I32, I32), t(I32), t(I32), Code.of()
+                .get(0).i32(3).op(Opcode.I32_ADD).op(Opcode.LOCAL_TEE, 2).get(1).op(Opcode.I32_ADD)
+                .get(2).op(Opcode.I32_ADD)
+                .get(0).i32(8).op(Opcode.I32_ADD).mem(Opcode.I32_LOAD, 4).op(Opcode.I32_ADD).end());
+        b.func("store", t(I32, I32), t(), Code.of().get(0).get(1).mem(Opcode.I32_STORE, 0).end());
+        int[] code = codeOf(b, 0);
+        assertStartsWith(code, Op.LOCAL_ADD_C_TEE, 0, 3, 2, Op.LOCAL_GET, 1, Op.I32_ADD, Op.LOCAL_GET, 2,
+                Op.I32_ADD, Op.I32_LOAD_LA, 0, 8, 4);
+        WasmInstance inst = instantiate(b);
+        for (int y : VALUES) {
+            inst.function("store").call(112, y);
+            assertEquals(100 + 3 + y + 100 + 3 + y, inst.function("f").call(100, y)[0]);
+        }
+        // the address wraps around 2^32 before the offset is added, so -8 + 8 + 4 reads address 4
+        inst.function("store").call(4, 0x1234);
+        assertEquals(-8 + 3 + 7 + (-8 + 3) + 0x1234, inst.function("f").call(-8, 7)[0]);
+        // out of bounds traps with the load's message
+        var e = org.junit.jupiter.api.Assertions.assertThrows(org.ssvm.TrapException.class,
+                () -> inst.function("f").call(65536 - 12, 0));
+        assertEquals("out of bounds memory access", e.getMessage());
+    }
+
+    @Test
+    void teeThenGet() {
+        ModuleBuilder b = new ModuleBuilder();
+        // locals: 0 x, 1 y, 2 t; t = x * 2 (teed), then t - y
+        b.func("f", t(I32, I32), t(I32), t(I32), Code.of()
+                .get(0).get(0).op(Opcode.I32_ADD).op(Opcode.LOCAL_TEE, 2).get(1).op(Opcode.I32_SUB)
+                .get(2).op(Opcode.I32_XOR).end());
+        int[] code = codeOf(b, 0);
+        assertStartsWith(code, Op.I32_ADD_LL, 0, 0, Op.LOCAL_TEE_GET, 2, 1, Op.I32_SUB);
+        WasmInstance inst = instantiate(b);
+        for (int x : VALUES) {
+            for (int y : VALUES) {
+                assertEquals((x * 2 - y) ^ (x * 2), inst.function("f").call(x, y)[0]);
+            }
+        }
+    }
+
+    @Test
+    void f64ArithmeticWithLocalOperands() {
+        ModuleBuilder b = new ModuleBuilder();
+        org.ssvm.model.ValType f64 = org.ssvm.model.ValType.F64;
+        // ((x * y) + x) - y) * x, with the operands of each operation a local
+        b.func("f", t(f64, f64), t(f64), Code.of()
+                .get(0).get(1).op(Opcode.F64_MUL).get(0).op(Opcode.F64_ADD).get(1).op(Opcode.F64_SUB)
+                .get(0).op(Opcode.F64_MUL).end());
+        assertStartsWith(codeOf(b, 0), Op.F64_MUL_LL, 0, 1, Op.F64_ADD_L, 0, Op.F64_SUB_L, 1, Op.F64_MUL_L, 0,
+                Op.RETURN);
+        WasmInstance inst = instantiate(b);
+        double[] values = {0.0, -0.0, 1.5, -3.25, Double.NaN, Double.POSITIVE_INFINITY, 1e300, Double.MIN_VALUE};
+        for (double x : values) {
+            for (double y : values) {
+                double want = (x * y + x - y) * x;
+                assertEquals(Double.doubleToRawLongBits(want),
+                        Double.doubleToRawLongBits((double) inst.function("f").call(x, y)[0]), x + " " + y);
+            }
+        }
+    }
+
+    private static void checkCompare64WithConstant(Opcode cmp, java.util.function.LongBinaryOperator expected) {
+        ModuleBuilder b = new ModuleBuilder();
+        org.ssvm.model.ValType i64 = org.ssvm.model.ValType.I64;
+        for (int k = 0; k < LONGS.length; k++) {
+            // local.tee keeps the local from fusing with the constant
+            b.func("br" + k, t(i64), t(I32), Code.of().op(Opcode.BLOCK, Code.bt(I32)).i32(1).get(0)
+                    .op(Opcode.LOCAL_TEE, 0).i64(LONGS[k]).op(cmp).op(Opcode.BR_IF, 0).op(Opcode.DROP).i32(0)
+                    .op(Opcode.END).end());
+        }
+        WasmInstance inst = instantiate(b);
+        for (long x : LONGS) {
+            for (int k = 0; k < LONGS.length; k++) {
+                long want = expected.applyAsLong(x, LONGS[k]);
+                assertEquals((int) want, inst.function("br" + k).call(x)[0], cmp + " " + x + " " + LONGS[k]);
+            }
+        }
+    }
+
+    @Test
+    void i64ComparisonsWithConstantsFusedWithBranches() {
+        checkCompare64WithConstant(Opcode.I64_EQ, (x, y) -> b(x == y));
+        checkCompare64WithConstant(Opcode.I64_NE, (x, y) -> b(x != y));
+        checkCompare64WithConstant(Opcode.I64_LT_S, (x, y) -> b(x < y));
+        checkCompare64WithConstant(Opcode.I64_LT_U, (x, y) -> b(Long.compareUnsigned(x, y) < 0));
+        checkCompare64WithConstant(Opcode.I64_GT_S, (x, y) -> b(x > y));
+        checkCompare64WithConstant(Opcode.I64_GT_U, (x, y) -> b(Long.compareUnsigned(x, y) > 0));
+        checkCompare64WithConstant(Opcode.I64_LE_S, (x, y) -> b(x <= y));
+        checkCompare64WithConstant(Opcode.I64_LE_U, (x, y) -> b(Long.compareUnsigned(x, y) <= 0));
+        checkCompare64WithConstant(Opcode.I64_GE_S, (x, y) -> b(x >= y));
+        checkCompare64WithConstant(Opcode.I64_GE_U, (x, y) -> b(Long.compareUnsigned(x, y) >= 0));
+        ModuleBuilder b = new ModuleBuilder();
+        org.ssvm.model.ValType i64 = org.ssvm.model.ValType.I64;
+        b.func("f", t(i64), t(I32), Code.of().op(Opcode.BLOCK, Code.bt(I32)).i32(1).get(0).op(Opcode.LOCAL_TEE, 0)
+                .i64(0x1_0000_0005L).op(Opcode.I64_LT_U).op(Opcode.BR_IF, 0).op(Opcode.DROP).i32(0)
+                .op(Opcode.END).end());
+        int[] code = codeOf(b, 0);
+        assertEquals(1, java.util.Arrays.stream(code).filter(v -> v == Op.BR_IF_I64_LT_U_C).count(), "fused");
+    }
 }
