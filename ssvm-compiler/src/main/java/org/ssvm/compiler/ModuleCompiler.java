@@ -62,6 +62,15 @@ final class ModuleCompiler {
     private final int splitAbove = Integer.getInteger("ssvm.compiler.splitAbove", 7600);
     /** Smallest block worth a region, in Wasm bytes (system property {@code ssvm.compiler.minRegion}). */
     private final int minRegion = Integer.getInteger("ssvm.compiler.minRegion", RegionPlanner.MIN_REGION_BYTES);
+    /**
+     * Share of {@link #splitAbove} a split function's pieces are planned to fill, estimated from the function's
+     * JVM bytes per Wasm byte: first with some room to spare, then (for functions whose pieces still came out too
+     * long) with more. Less room means more and deeper regions, each a call with its locals passed in arrays.
+     */
+    private static final double FIRST_SPLIT_ROOM = 0.85;
+    private static final double[] RESPLIT_ROOM = {0.6, 0.4};
+    /** JVM bytes per Wasm byte of each split function, as measured before splitting it. */
+    private final Map<Integer, Double> splitRatio = new HashMap<>();
 
     private ModuleCompiler(Module module, MeteringConfig metering, int maxCallDepth, boolean exactGas) {
         this(module, "org.ssvm.compiler.gen.Wasm" + COUNTER.incrementAndGet(), metering, maxCallDepth, exactGas);
@@ -262,18 +271,44 @@ final class ModuleCompiler {
             if (name.startsWith("f") && length > splitAbove) {
                 int f = Integer.parseInt(name.substring(1));
                 if (!plan.fallback[f] && plan.regions[f] == null) {
-                    any |= split(f, (double) length / wasmLength(f));
+                    double ratio = (double) length / wasmLength(f);
+                    splitRatio.put(f, ratio);
+                    any |= split(f, ratio, FIRST_SPLIT_ROOM);
                 }
             }
         }
         return any;
     }
 
+    /**
+     * Plans again, with {@code room} of the budget, the split functions one of whose methods (its own or a
+     * region's) is still longer than {@link #splitAbove}; true if any was planned again.
+     */
+    private boolean resplitHugeMethods(byte[] classBytes, double room) {
+        java.util.Set<Integer> again = new java.util.TreeSet<>();
+        for (java.lang.classfile.MethodModel m : classFile.parse(classBytes).methods()) {
+            String name = m.methodName().stringValue();
+            int length = m.findAttribute(java.lang.classfile.Attributes.code()).map(a -> a.codeLength()).orElse(0);
+            if (length > splitAbove && (name.startsWith("f") || name.startsWith("r"))) {
+                int end = name.indexOf('_');
+                int f = Integer.parseInt(name.substring(1, end < 0 ? name.length() : end));
+                if (!plan.fallback[f] && plan.regions[f] != null) {
+                    again.add(f);
+                }
+            }
+        }
+        for (int f : again) {
+            plan.regions[f] = null;
+            split(f, splitRatio.getOrDefault(f, 4.0), room);
+        }
+        return !again.isEmpty();
+    }
+
     private int wasmLength(int f) { return plan.module.bodies().get(f - plan.importedFunctions).code().length; }
 
     /** Splits function f given its JVM bytes per Wasm byte; false if no block could be made a region. */
-    private boolean split(int f, double ratio) {
-        int budget = Math.max(minRegion, (int) (splitAbove * 0.6 / Math.max(ratio, 0.5)));
+    private boolean split(int f, double ratio, double room) {
+        int budget = Math.max(minRegion, (int) (splitAbove * room / Math.max(ratio, 0.5)));
         var regions = RegionPlanner.plan(plan.module.bodies().get(f - plan.importedFunctions), budget, minRegion);
         if (regions.isEmpty()) {
             return false;
@@ -304,7 +339,7 @@ final class ModuleCompiler {
 
     /** After f was too large for one method: split it (guessing 4 JVM bytes per Wasm byte); true if it builds. */
     private boolean retrySplit(int c, int f) {
-        if (splitAbove <= 0 || plan.regions[f] != null || !split(f, 4.0)) {
+        if (splitAbove <= 0 || plan.regions[f] != null || !split(f, 4.0, RESPLIT_ROOM[0])) {
             return false;
         }
         try {
@@ -371,6 +406,13 @@ final class ModuleCompiler {
         }
         if (splitAbove > 0 && splitHugeMethods(bytes)) {
             bytes = rebuild(c, from, to);
+            // JVM bytes per Wasm byte vary inside a function: pieces still too long are planned with less room
+            for (double room : RESPLIT_ROOM) {
+                if (!resplitHugeMethods(bytes, room)) {
+                    break;
+                }
+                bytes = rebuild(c, from, to);
+            }
         }
         if (INTERPRET_ABOVE > 0 && markHugeMethods(bytes)) {
             bytes = rebuild(c, from, to);

@@ -13,8 +13,11 @@ import org.ssvm.model.Opcode;
  * Chooses blocks and loops of a big function to compile as separate JVM methods ("regions"), so that every
  * method stays under a size budget: HotSpot does not JIT-compile methods over 8000 bytes of bytecode.
  *
- * <p>Greedy: while some method (the function's, or a region's) is over budget, the largest block inside it
- * that is not yet a region becomes one. Sizes are in Wasm code bytes; the caller converts its JVM budget.
+ * <p>Greedy: while some method (the function's, or a region's) is over budget, a block inside it that is not yet a
+ * region becomes one: the smallest that alone brings the method under budget, else the largest. Best fit rather
+ * than largest first: the largest block of a big function usually holds nearly all of it, its hot paths included,
+ * and moving it out puts a call and the locals' round trip through arrays on every path, while a block just big
+ * enough is more often a side path. Sizes are in Wasm code bytes; the caller converts its JVM budget.
  */
 final class RegionPlanner {
     /** Blocks smaller than this are never worth a method of their own (tests lower it to split everything). */
@@ -80,27 +83,37 @@ final class RegionPlanner {
         boolean progress = true;
         while (progress) {
             progress = false;
-            for (Block b : blocks) {
+            Block chosen = null;
+            int chosenUnit = 0;
+            for (Block b : blocks) { // largest first
                 if (b.size() < minRegionBytes || regions.containsKey(b.start())) {
                     continue;
                 }
                 int unit = unitOf(b, regions);
                 // a block that is nearly all of its unit would only add a level of calls: look inside it instead
                 if (remaining.get(unit) > budget && b.size() <= remaining.get(unit) * 0.9) {
-                    Region r = new Region(regions.size(), b.start(), b.end());
-                    int inner = b.size();
-                    // regions already inside b (chosen earlier for the same unit) now belong to b
-                    for (Region other : regions.values()) {
-                        if (other.start > b.start() && other.end <= b.end() && unitOf(other, regions) == unit) {
-                            inner -= other.end - other.start;
-                        }
+                    if (chosen == null) {
+                        chosen = b;
+                        chosenUnit = unit;
+                    } else if (unit == chosenUnit && b.size() >= remaining.get(unit) - budget) {
+                        chosen = b; // smaller, and still enough on its own
                     }
-                    regions.put(b.start(), r);
-                    remaining.put(b.start(), inner);
-                    remaining.put(unit, remaining.get(unit) - inner);
-                    progress = true;
-                    break;
                 }
+            }
+            if (chosen != null) {
+                Region r = new Region(regions.size(), chosen.start(), chosen.end());
+                int inner = chosen.size();
+                // regions already inside the block (chosen earlier for the same unit) now belong to it
+                for (Region other : regions.values()) {
+                    if (other.start > chosen.start() && other.end <= chosen.end()
+                            && unitOf(other, regions) == chosenUnit) {
+                        inner -= other.end - other.start;
+                    }
+                }
+                regions.put(chosen.start(), r);
+                remaining.put(chosen.start(), inner);
+                remaining.put(chosenUnit, remaining.get(chosenUnit) - inner);
+                progress = true;
             }
         }
         for (Region r : regions.values()) {

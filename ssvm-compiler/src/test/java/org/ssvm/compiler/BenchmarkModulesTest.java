@@ -20,6 +20,8 @@ import org.ssvm.WasmInstance;
 import org.ssvm.WasmModule;
 import org.ssvm.WasmRuntime;
 import org.ssvm.binary.ModuleDecoder;
+import org.ssvm.metering.CostTable;
+import org.ssvm.metering.MeteringConfig;
 import org.ssvm.model.Module;
 import org.ssvm.testing.SharedMaterial;
 import org.ssvm.validation.Validator;
@@ -59,6 +61,31 @@ class BenchmarkModulesTest {
             functions += m.bodies().size();
         }
         assertTrue(functions > 100, "compiled only " + functions + " functions");
+    }
+
+    /**
+     * HotSpot does not JIT-compile methods over 8000 bytes of bytecode: splitting must bring every method of the
+     * kernels under it, with metering (which adds code to every region, and pushes malloc over) and without.
+     */
+    @Test
+    void everyMethodStaysUnderTheJitLimit() throws IOException {
+        MeteringConfig gas = new MeteringConfig(CostTable.DEFAULT, false);
+        int methods = 0;
+        for (Path file : wasmFiles()) {
+            Module m = load(file);
+            for (MeteringConfig metering : new MeteringConfig[] {MeteringConfig.DEFAULT, gas}) {
+                for (byte[] bytes : ModuleCompiler.generate(m, metering).values()) {
+                    for (var method : ClassFile.of().parse(bytes).methods()) {
+                        int length = method.code().map(c -> ((java.lang.classfile.attribute.CodeAttribute) c)
+                                .codeLength()).orElse(0);
+                        assertTrue(length <= 8000, file.getFileName() + " " + method.methodName() + " ("
+                                + (metering.metered() ? "metered" : "plain") + "): " + length + " bytes");
+                        methods++;
+                    }
+                }
+            }
+        }
+        assertTrue(methods > 200, "checked only " + methods + " methods");
     }
 
     @Test
