@@ -27,7 +27,7 @@ final class AotKey {
             "org/ssvm/compiler/FunctionCompiler", "org/ssvm/compiler/NumericEmitter", "org/ssvm/compiler/JvmTypes",
             "org/ssvm/compiler/ModulePlan", "org/ssvm/compiler/RegionPlanner", "org/ssvm/compiler/CompiledFunction",
             "org/ssvm/compiler/AotKey", "org/ssvm/compiler/MeteringEmitter", "org/ssvm/compiler/Rt",
-            "org/ssvm/compiler/Ctx"};
+            "org/ssvm/compiler/Ctx", "org/ssvm/compiler/CodeEntry"};
     private static final String[] CORE_CLASSES = {"org/ssvm/runtime/NumericOps", "org/ssvm/runtime/simd/SimdOps",
             "org/ssvm/runtime/Memory", "org/ssvm/runtime/Table", "org/ssvm/runtime/Instantiator",
             "org/ssvm/runtime/FunctionInstance", "org/ssvm/TrapException", "org/ssvm/model/Opcode"};

@@ -33,7 +33,8 @@ final class AotLoader {
             "java/lang/Integer", "java/lang/Long", "java/lang/invoke/MethodHandle", "java/lang/Throwable",
             "java/lang/StackOverflowError",
             "org/ssvm/compiler/Rt", "org/ssvm/compiler/Ctx", "org/ssvm/compiler/CompiledFunction",
-            "org/ssvm/compiler/InstanceState", "org/ssvm/runtime/NumericOps", "org/ssvm/runtime/simd/SimdOps",
+            "org/ssvm/compiler/InstanceState", "org/ssvm/compiler/CodeEntry", "org/ssvm/runtime/NumericOps",
+            "org/ssvm/runtime/simd/SimdOps",
             "org/ssvm/runtime/Memory", "org/ssvm/runtime/Table", "org/ssvm/runtime/Global",
             "org/ssvm/runtime/FunctionInstance", "org/ssvm/runtime/Instantiator", "org/ssvm/TrapException",
             "org/ssvm/model/Opcode");

@@ -829,6 +829,51 @@ final class FunctionCompiler {
         }
     }
 
+    /** Most functions of one type a dispatcher calls by a switch (each case is some 10 bytes of its method). */
+    static final int MAX_SWITCHED_TARGETS = 256;
+
+    /**
+     * The dispatcher's fast path: when the callee is a compiled function of this instance whose index is one of
+     * the module's functions of the dispatcher's type (up to {@link #MAX_SWITCHED_TARGETS}), a switch calls its
+     * static method directly. Other callees fall through to the code after it. No method handle is involved: it
+     * is faster than a handle that is not a constant, and nothing is looked up or linked at the first call.
+     */
+    private void directSwitch(int fnSlot) {
+        List<Integer> targets = new ArrayList<>();
+        for (int f = plan.importedFunctions; f < plan.funcTypes.length; f++) {
+            if (plan.funcTypes[f].equals(type) && !plan.noMethod(f)) {
+                targets.add(f);
+            }
+        }
+        if (targets.isEmpty() || targets.size() > MAX_SWITCHED_TARGETS) {
+            return;
+        }
+        Label other = cb.newLabel();
+        List<SwitchCase> cases = new ArrayList<>();
+        for (int f : targets) {
+            cases.add(SwitchCase.of(f, cb.newLabel()));
+        }
+        cb.aload(fnSlot);
+        loadCtx();
+        rt("sameInstanceIndex", "(Lorg/ssvm/runtime/FunctionInstance;Lorg/ssvm/compiler/Ctx;)I");
+        cb.lookupswitch(other, cases);
+        for (SwitchCase c : cases) {
+            cb.labelBinding(c.target());
+            for (int i = 0; i < type.paramCount(); i++) {
+                cb.loadLocal(JvmTypes.kind(type.param(i)), localSlot[i]);
+            }
+            loadCtx();
+            cb.iload(depthSlot);
+            cb.invokestatic(plan.owner(c.caseValue()), ModulePlan.methodName(c.caseValue()), JvmTypes.methodType(type));
+            if (type.resultCount() == 1) {
+                cb.return_(JvmTypes.kind(type.result(0)));
+            } else {
+                cb.return_(); // several results are already in the context
+            }
+        }
+        cb.labelBinding(other);
+    }
+
     /** The body of a function left to the interpreter: forward the call to {@code ctx.fallbacks[index]}. */
     void compileFallbackStub() {
         int slot = 0;
@@ -871,6 +916,7 @@ final class FunctionCompiler {
         ctxSlot = slot++;
         depthSlot = slot++; // the callee's depth already
         nextSlot = slot;
+        directSwitch(fnSlot);
         Label raw = cb.newLabel();
         cb.aload(fnSlot);
         loadCtx();

@@ -6,47 +6,34 @@ import java.lang.invoke.MethodType;
 import org.ssvm.model.FuncType;
 
 /**
- * The compiled form of one module, shared by all its instances: its loaded classes, from which the method handles
- * of each defined function are looked up on first use, and which functions were left to the interpreter. It
- * keeps no reference to the module itself.
+ * The compiled form of one module, shared by all its instances: per defined function the {@link CodeEntry} that
+ * calls it from outside and its class, from which its typed method handle (for call_indirect) is looked up on
+ * first use; and which functions were left to the interpreter. It keeps no reference to the module itself.
  *
- * <p>Handles are resolved lazily because a short program calls few of its functions through them (its entry
- * point, the targets of call_indirect) while looking up every function's costs milliseconds of a cold start.
- * Two threads racing on one look-up store equal handles, so the caches need no lock.
+ * <p>Handles are resolved lazily because a short program calls few of its functions through them while looking up
+ * every function's costs milliseconds of a cold start. Two threads racing on one look-up store equal handles, so
+ * the cache needs no lock.
  */
 final class ModuleCode {
-    private static final MethodType BRIDGE = MethodType.methodType(void.class, long[].class, Object[].class,
-            int.class, Ctx.class);
-
     /** Per function: the class holding its methods, null for imports and functions without a method. */
     private final Class<?>[] owners;
+    private final CodeEntry[] entries;
     private final FuncType[] types;
-    private final MethodHandle[] bridges;
     private final MethodHandle[] direct;
     private final boolean[] fallback;
     private final int resultSlots;
 
-    ModuleCode(Class<?>[] owners, FuncType[] types, boolean[] fallback, int resultSlots) {
+    ModuleCode(Class<?>[] owners, CodeEntry[] entries, FuncType[] types, boolean[] fallback, int resultSlots) {
         this.owners = owners;
+        this.entries = entries;
         this.types = types;
-        this.bridges = new MethodHandle[owners.length];
         this.direct = new MethodHandle[owners.length];
         this.fallback = fallback;
         this.resultSlots = resultSlots;
     }
 
-    /**
-     * The raw-convention bridge {@code (long[] slots, Object[] refs, int base, Ctx ctx) void} of a defined
-     * function, or null when it has no method (the interpreter runs it).
-     */
-    MethodHandle bridge(int funcIndex) {
-        MethodHandle h = bridges[funcIndex];
-        if (h == null && owners[funcIndex] != null) {
-            h = find(funcIndex, ModulePlan.bridgeName(funcIndex), BRIDGE);
-            bridges[funcIndex] = h;
-        }
-        return h;
-    }
+    /** What calls a defined function in the raw convention, or null when it has no method (the interpreter runs it). */
+    CodeEntry entry(int funcIndex) { return entries[funcIndex]; }
 
     /** The typed static method of a defined function: {@code (params..., Ctx, int depth) result}, or null. */
     MethodHandle direct(int funcIndex) {

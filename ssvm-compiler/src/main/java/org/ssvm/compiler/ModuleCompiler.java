@@ -4,6 +4,7 @@ import java.lang.classfile.ClassBuilder;
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassHierarchyResolver;
 import java.lang.classfile.CodeBuilder;
+import java.lang.classfile.Label;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.ConstantDescs;
 import java.lang.constant.MethodTypeDesc;
@@ -210,6 +211,7 @@ final class ModuleCompiler {
         }
         CodeLoader loader = new CodeLoader(ModuleCompiler.class.getClassLoader(), classes);
         Class<?>[] owners = new Class<?>[plan.funcTypes.length];
+        CodeEntry[] entries = new CodeEntry[plan.classCount()];
         try {
             Class<?>[] loaded = new Class<?>[plan.classCount()];
             for (int f = plan.importedFunctions; f < owners.length; f++) {
@@ -218,7 +220,9 @@ final class ModuleCompiler {
                 }
                 int c = plan.classOf(f);
                 if (loaded[c] == null) {
+                    Rt.takePublished(); // nothing left over from an earlier load that failed
                     loaded[c] = Class.forName(plan.className(c), true, loader); // links: the JVM verifies it now
+                    entries[c] = Rt.takePublished();
                 }
                 owners[f] = loaded[c];
             }
@@ -228,7 +232,13 @@ final class ModuleCompiler {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot load compiled code", e);
         }
-        return new ModuleCode(owners, plan.funcTypes, plan.fallback.clone(), plan.maxResultSlots());
+        CodeEntry[] entryOf = new CodeEntry[owners.length];
+        for (int f = plan.importedFunctions; f < owners.length; f++) {
+            if (owners[f] != null) {
+                entryOf[f] = entries[plan.classOf(f)];
+            }
+        }
+        return new ModuleCode(owners, entryOf, plan.funcTypes, plan.fallback.clone(), plan.maxResultSlots());
     }
 
     private Map<String, byte[]> generateAll() {
@@ -467,11 +477,65 @@ final class ModuleCompiler {
     }
 
     private byte[] buildClass(String name, int from, int to) {
-        return classFile.build(ClassDesc.of(name), clb -> {
+        ClassDesc self = ClassDesc.of(name);
+        return classFile.build(self, clb -> {
             clb.withFlags(AccessFlag.PUBLIC, AccessFlag.FINAL, AccessFlag.SUPER);
+            clb.withInterfaceSymbols(CD_CODE_ENTRY);
             for (int f = from; f < to; f++) {
                 addFunction(clb, f);
             }
+            addEntry(clb, self, from, to);
+        });
+    }
+
+    private static final ClassDesc CD_CODE_ENTRY = ClassDesc.of("org.ssvm.compiler.CodeEntry");
+
+    /**
+     * The class's {@link CodeEntry}: a constructor, {@code call} switching over the bridges of its functions, and a
+     * static initializer publishing an instance (see {@link Rt#publish}).
+     */
+    private void addEntry(ClassBuilder clb, ClassDesc self, int from, int to) {
+        clb.withMethodBody(ConstantDescs.INIT_NAME, ConstantDescs.MTD_void, ClassFile.ACC_PUBLIC, cb -> {
+            cb.aload(0);
+            cb.invokespecial(ConstantDescs.CD_Object, ConstantDescs.INIT_NAME, ConstantDescs.MTD_void);
+            cb.return_();
+        });
+        clb.withMethodBody(ConstantDescs.CLASS_INIT_NAME, ConstantDescs.MTD_void, ClassFile.ACC_STATIC, cb -> {
+            cb.new_(self);
+            cb.dup();
+            cb.invokespecial(self, ConstantDescs.INIT_NAME, ConstantDescs.MTD_void);
+            cb.invokestatic(JvmTypes.CD_RT, "publish", MethodTypeDesc.of(ConstantDescs.CD_void, CD_CODE_ENTRY));
+            cb.return_();
+        });
+        MethodTypeDesc call = MethodTypeDesc.of(ConstantDescs.CD_void, ConstantDescs.CD_int,
+                ConstantDescs.CD_long.arrayType(), ConstantDescs.CD_Object.arrayType(), ConstantDescs.CD_int,
+                JvmTypes.CD_CTX);
+        clb.withMethodBody("call", call, ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL, cb -> {
+            Label other = cb.newLabel();
+            java.util.List<java.lang.classfile.instruction.SwitchCase> cases = new java.util.ArrayList<>();
+            java.util.List<Integer> functions = new java.util.ArrayList<>();
+            for (int f = from; f < to; f++) {
+                if (!plan.noMethod(f)) {
+                    cases.add(java.lang.classfile.instruction.SwitchCase.of(f, cb.newLabel()));
+                    functions.add(f);
+                }
+            }
+            cb.iload(1);
+            cb.tableswitch(other, cases);
+            for (int i = 0; i < cases.size(); i++) {
+                cb.labelBinding(cases.get(i).target());
+                cb.aload(2);
+                cb.aload(3);
+                cb.iload(4);
+                cb.aload(5);
+                cb.invokestatic(self, ModulePlan.bridgeName(functions.get(i)), JvmTypes.BRIDGE_TYPE);
+                cb.return_();
+            }
+            cb.labelBinding(other);
+            cb.iload(1);
+            cb.invokestatic(JvmTypes.CD_RT, "noSuchFunction", MethodTypeDesc.ofDescriptor(
+                    "(I)Ljava/lang/IllegalStateException;"));
+            cb.athrow();
         });
     }
 

@@ -29,6 +29,25 @@ public final class Rt {
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long[] ZERO_V128 = new long[2];
 
+    // ---- loading: a generated class's static initializer hands over its entry (see CodeEntry) ----
+
+    private static final ThreadLocal<CodeEntry> PUBLISHED = new ThreadLocal<>();
+
+    /** Called by the static initializer of a generated class, on the thread that loads it. */
+    public static void publish(CodeEntry entry) { PUBLISHED.set(entry); }
+
+    /** The entry the class just initialized on this thread published (null if none), forgotten here. */
+    static CodeEntry takePublished() {
+        CodeEntry entry = PUBLISHED.get();
+        PUBLISHED.remove();
+        return entry;
+    }
+
+    /** The default of a {@link CodeEntry} switch: a function index the class does not hold. */
+    public static IllegalStateException noSuchFunction(int funcIndex) {
+        return new IllegalStateException("no compiled function " + funcIndex + " in this class");
+    }
+
     // ---- memory: addr and off are unsigned 32-bit values ----
     //
     // An access of n bytes at addr + off (off a constant of the instruction) is in bounds iff both addr and
@@ -251,6 +270,11 @@ public final class Rt {
      */
     public static java.lang.invoke.MethodHandle direct(FunctionInstance f, Ctx c) {
         return f instanceof CompiledFunction cf && cf.state == c.state ? c.code.direct(cf.index) : null;
+    }
+
+    /** The index of {@code f} when it is a compiled function of the caller's own instance, else -1. */
+    public static int sameInstanceIndex(FunctionInstance f, Ctx c) {
+        return f instanceof CompiledFunction cf && cf.state == c.state ? cf.index : -1;
     }
 
     /** Calls {@code f} with arguments (and afterwards results) in {@code s}/{@code r} from slot 0. */
