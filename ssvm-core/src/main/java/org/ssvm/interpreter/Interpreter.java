@@ -345,10 +345,6 @@ final class Interpreter {
                     s[sp++] = db(d(s[fp + code[pc]]) * d(s[fp + code[pc + 1]]));
                     pc += 2;
                 }
-                case Op.I32_LOAD_LA -> {
-                    s[sp++] = Mem.i32(mb, Mem.ea((int) s[fp + code[pc]] + code[pc + 1], code[pc + 2]));
-                    pc += 3;
-                }
                 // the i64 constant of these branches is read as two ints (low, high)
                 case Op.BR_IF_I64_EQ_C -> pc = s[--sp] == (code[pc] & 0xFFFF_FFFFL | (long) code[pc + 1] << 32) ? code[pc + 2] : pc + 3;
                 case Op.BR_IF_I64_NE_C -> pc = s[--sp] != (code[pc] & 0xFFFF_FFFFL | (long) code[pc + 1] << 32) ? code[pc + 2] : pc + 3;

@@ -274,7 +274,7 @@ class FusionTest extends WasmTestBase {
         b.func("store", t(I32, I32), t(), Code.of().get(0).get(1).mem(Opcode.I32_STORE, 0).end());
         int[] code = codeOf(b, 0);
         assertStartsWith(code, Op.LOCAL_ADD_C_TEE, 0, 3, 2, Op.LOCAL_GET, 1, Op.I32_ADD, Op.LOCAL_GET, 2,
-                Op.I32_ADD, Op.I32_LOAD_LA, 0, 8, 4);
+                Op.I32_ADD, Op.LOCAL_ADD_C, 0, 8, Op.I32_LOAD, 4);
         WasmInstance inst = instantiate(b);
         for (int y : VALUES) {
             inst.function("store").call(112, y);
