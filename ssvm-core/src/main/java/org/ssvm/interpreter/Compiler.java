@@ -779,6 +779,8 @@ final class Compiler {
                     fuse(Op.LOCAL_ADD_C);
                 } else if (op == Opcode.I32_AND && canFuse(Op.LOCAL_GET_C)) {
                     fuse(Op.LOCAL_AND_C);
+                } else if (op == Opcode.I32_ROTL && canFuse(Op.LOCAL_GET_C)) {
+                    fuse(Op.LOCAL_ROTL_C);
                 } else if (op == Opcode.I32_ADD && canFuse(Op.LOCAL_GET2)) {
                     fuse(Op.I32_ADD_LL);
                 } else {

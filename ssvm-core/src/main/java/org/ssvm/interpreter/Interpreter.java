@@ -341,6 +341,10 @@ final class Interpreter {
                 case Op.F64_ADD_L -> s[sp - 1] = db(d(s[sp - 1]) + d(s[fp + code[pc++]]));
                 case Op.F64_SUB_L -> s[sp - 1] = db(d(s[sp - 1]) - d(s[fp + code[pc++]]));
                 case Op.F64_MUL_L -> s[sp - 1] = db(d(s[sp - 1]) * d(s[fp + code[pc++]]));
+                case Op.LOCAL_ROTL_C -> {
+                    s[sp++] = Integer.rotateLeft((int) s[fp + code[pc]], code[pc + 1]);
+                    pc += 2;
+                }
                 case Op.F64_MUL_LL -> {
                     s[sp++] = db(d(s[fp + code[pc]]) * d(s[fp + code[pc + 1]]));
                     pc += 2;

@@ -316,7 +316,9 @@ final class Op {
     static final int CHECK = 293;
     /** GAS that also counts the region's entry: cost (low, high), count, region index in the meter. */
     static final int GAS_COUNTED = 294;
-    static final int COUNT = 295;
+    /** Pushes a local rotated left by a constant (operands: local slot, constant); sha256's rounds. */
+    static final int LOCAL_ROTL_C = 295;
+    static final int COUNT = 296;
 
     /** The op with the same name as a non-SIMD instruction. */
     static int of(Opcode op) {

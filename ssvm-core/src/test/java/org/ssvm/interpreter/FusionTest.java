@@ -263,6 +263,22 @@ class FusionTest extends WasmTestBase {
     }
 
     @Test
+    void localRotatedLeftByConstant() {
+        ModuleBuilder b = new ModuleBuilder();
+        for (int k = 0; k < VALUES.length; k++) {
+            b.func("rotl" + k, t(I32), t(I32), Code.of().get(0).i32(VALUES[k]).op(Opcode.I32_ROTL).end());
+        }
+        assertStartsWith(codeOf(b, 0), Op.LOCAL_ROTL_C, 0, VALUES[0], Op.RETURN);
+        WasmInstance inst = instantiate(b);
+        for (int x : VALUES) {
+            for (int k = 0; k < VALUES.length; k++) {
+                assertEquals(Integer.rotateLeft(x, VALUES[k]), inst.function("rotl" + k).call(x)[0],
+                        x + " rotl " + VALUES[k]);
+            }
+        }
+    }
+
+    @Test
     void teesAndLoadsOfLocalPlusConstant() {
         ModuleBuilder b = new ModuleBuilder();
         b.memory(null, org.ssvm.model.Limits.of(1));
