@@ -624,6 +624,9 @@ final class Compiler {
                 if (canFuse(Op.LOCAL_ADD_C) && lastStart == len - 3) {
                     fuse(Op.LOCAL_ADD_C_TEE);
                     emit(localSlot[i]);
+                } else if (canFuse(Op.I64_ADD_LL) && lastStart == len - 3) {
+                    fuse(Op.I64_ADD_LL_TEE);
+                    emit(localSlot[i]);
                 } else {
                     emit(typed(t, Op.LOCAL_TEE, Op.LOCAL_TEE_REF, Op.LOCAL_TEE_V128), localSlot[i]);
                 }
@@ -741,6 +744,17 @@ final class Compiler {
                     fuse(op == Opcode.I32_SHL ? Op.I32_SHL_C : op == Opcode.I32_SHR_U ? Op.I32_SHR_U_C : Op.I32_SHR_S_C);
                 } else {
                     emit(Op.of(op));
+                }
+            }
+            case I32_STORE8 -> {
+                in.u32();
+                int offset = (int) in.u64();
+                typeBySignature(op);
+                if (canFuse(Op.LOCAL_GET_C) && lastStart == len - 3) {
+                    fuse(Op.I32_STORE8_LC); // the address is the local, the stored byte the constant
+                    emit(offset);
+                } else {
+                    emit(Op.I32_STORE8, offset);
                 }
             }
             case I32_LOAD8_U -> {

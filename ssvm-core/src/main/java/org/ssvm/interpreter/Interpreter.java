@@ -345,6 +345,14 @@ final class Interpreter {
                     s[sp++] = Integer.rotateLeft((int) s[fp + code[pc]], code[pc + 1]);
                     pc += 2;
                 }
+                case Op.I32_STORE8_LC -> {
+                    Mem.i8(mb, Mem.ea(s[fp + code[pc]], code[pc + 2]), code[pc + 1]);
+                    pc += 3;
+                }
+                case Op.I64_ADD_LL_TEE -> {
+                    s[fp + code[pc + 2]] = s[sp++] = s[fp + code[pc]] + s[fp + code[pc + 1]];
+                    pc += 3;
+                }
                 case Op.F64_MUL_LL -> {
                     s[sp++] = db(d(s[fp + code[pc]]) * d(s[fp + code[pc + 1]]));
                     pc += 2;

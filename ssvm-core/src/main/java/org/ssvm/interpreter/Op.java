@@ -318,7 +318,11 @@ final class Op {
     static final int GAS_COUNTED = 294;
     /** Pushes a local rotated left by a constant (operands: local slot, constant); sha256's rounds. */
     static final int LOCAL_ROTL_C = 295;
-    static final int COUNT = 296;
+    /** i32.store8 of a constant to a local's address (operands: local slot, constant, memarg offset); sieve. */
+    static final int I32_STORE8_LC = 296;
+    /** Pushes the i64 sum of two locals and also stores it in a local (operands: local slots, target slot). */
+    static final int I64_ADD_LL_TEE = 297;
+    static final int COUNT = 298;
 
     /** The op with the same name as a non-SIMD instruction. */
     static int of(Opcode op) {
