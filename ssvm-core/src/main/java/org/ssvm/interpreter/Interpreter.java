@@ -341,13 +341,21 @@ final class Interpreter {
                 case Op.F64_ADD_L -> s[sp - 1] = db(d(s[sp - 1]) + d(s[fp + code[pc++]]));
                 case Op.F64_SUB_L -> s[sp - 1] = db(d(s[sp - 1]) - d(s[fp + code[pc++]]));
                 case Op.F64_MUL_L -> s[sp - 1] = db(d(s[sp - 1]) * d(s[fp + code[pc++]]));
+                case Op.LOCAL_ROTL_C -> {
+                    s[sp++] = Integer.rotateLeft((int) s[fp + code[pc]], code[pc + 1]);
+                    pc += 2;
+                }
+                case Op.I32_STORE8_LC -> {
+                    Mem.i8(mb, Mem.ea(s[fp + code[pc]], code[pc + 2]), code[pc + 1]);
+                    pc += 3;
+                }
+                case Op.I64_ADD_LL_TEE -> {
+                    s[fp + code[pc + 2]] = s[sp++] = s[fp + code[pc]] + s[fp + code[pc + 1]];
+                    pc += 3;
+                }
                 case Op.F64_MUL_LL -> {
                     s[sp++] = db(d(s[fp + code[pc]]) * d(s[fp + code[pc + 1]]));
                     pc += 2;
-                }
-                case Op.I32_LOAD_LA -> {
-                    s[sp++] = Mem.i32(mb, Mem.ea((int) s[fp + code[pc]] + code[pc + 1], code[pc + 2]));
-                    pc += 3;
                 }
                 // the i64 constant of these branches is read as two ints (low, high)
                 case Op.BR_IF_I64_EQ_C -> pc = s[--sp] == (code[pc] & 0xFFFF_FFFFL | (long) code[pc + 1] << 32) ? code[pc + 2] : pc + 3;

@@ -299,26 +299,30 @@ final class Op {
     static final int F64_MUL_L = 280;
     /** Pushes the f64 product of two locals (operands: local slots). */
     static final int F64_MUL_LL = 281;
-    /** i32.load from local + constant (operands: local slot, constant, memarg offset). */
-    static final int I32_LOAD_LA = 282;
     /** Compare-and-branch with an inline i64 constant (operands: constant low, high, target). */
-    static final int BR_IF_I64_EQ_C = 283;
-    static final int BR_IF_I64_NE_C = 284;
-    static final int BR_IF_I64_LT_S_C = 285;
-    static final int BR_IF_I64_LT_U_C = 286;
-    static final int BR_IF_I64_GT_S_C = 287;
-    static final int BR_IF_I64_GT_U_C = 288;
-    static final int BR_IF_I64_LE_S_C = 289;
-    static final int BR_IF_I64_LE_U_C = 290;
-    static final int BR_IF_I64_GE_S_C = 291;
-    static final int BR_IF_I64_GE_U_C = 292;
+    static final int BR_IF_I64_EQ_C = 282;
+    static final int BR_IF_I64_NE_C = 283;
+    static final int BR_IF_I64_LT_S_C = 284;
+    static final int BR_IF_I64_LT_U_C = 285;
+    static final int BR_IF_I64_GT_S_C = 286;
+    static final int BR_IF_I64_GT_U_C = 287;
+    static final int BR_IF_I64_LE_S_C = 288;
+    static final int BR_IF_I64_LE_U_C = 289;
+    static final int BR_IF_I64_GE_S_C = 290;
+    static final int BR_IF_I64_GE_U_C = 291;
     /** Pays for a metering region: cost (low, high int) and instruction count; see MeteringPlan. */
-    static final int GAS = 293;
+    static final int GAS = 292;
     /** Polls the meter for an interruption or time limit (loop headers and entry, metering off). */
-    static final int CHECK = 294;
+    static final int CHECK = 293;
     /** GAS that also counts the region's entry: cost (low, high), count, region index in the meter. */
-    static final int GAS_COUNTED = 295;
-    static final int COUNT = 296;
+    static final int GAS_COUNTED = 294;
+    /** Pushes a local rotated left by a constant (operands: local slot, constant); sha256's rounds. */
+    static final int LOCAL_ROTL_C = 295;
+    /** i32.store8 of a constant to a local's address (operands: local slot, constant, memarg offset); sieve. */
+    static final int I32_STORE8_LC = 296;
+    /** Pushes the i64 sum of two locals and also stores it in a local (operands: local slots, target slot). */
+    static final int I64_ADD_LL_TEE = 297;
+    static final int COUNT = 298;
 
     /** The op with the same name as a non-SIMD instruction. */
     static int of(Opcode op) {

@@ -263,6 +263,54 @@ class FusionTest extends WasmTestBase {
     }
 
     @Test
+    void localRotatedLeftByConstant() {
+        ModuleBuilder b = new ModuleBuilder();
+        for (int k = 0; k < VALUES.length; k++) {
+            b.func("rotl" + k, t(I32), t(I32), Code.of().get(0).i32(VALUES[k]).op(Opcode.I32_ROTL).end());
+        }
+        assertStartsWith(codeOf(b, 0), Op.LOCAL_ROTL_C, 0, VALUES[0], Op.RETURN);
+        WasmInstance inst = instantiate(b);
+        for (int x : VALUES) {
+            for (int k = 0; k < VALUES.length; k++) {
+                assertEquals(Integer.rotateLeft(x, VALUES[k]), inst.function("rotl" + k).call(x)[0],
+                        x + " rotl " + VALUES[k]);
+            }
+        }
+    }
+
+    @Test
+    void constantByteStoredToALocalAddress() {
+        ModuleBuilder b = new ModuleBuilder();
+        b.memory(null, org.ssvm.model.Limits.of(1));
+        b.func("store8", t(I32), t(), Code.of().get(0).i32(0x1FF).mem(Opcode.I32_STORE8, 3).end());
+        b.func("load8", t(I32), t(I32), Code.of().get(0).mem(Opcode.I32_LOAD8_U, 0).end());
+        assertStartsWith(codeOf(b, 0), Op.I32_STORE8_LC, 0, 0x1FF, 3, Op.RETURN);
+        WasmInstance inst = instantiate(b);
+        inst.function("store8").call(100);
+        assertEquals(0xFF, inst.function("load8").call(103)[0]);
+        assertEquals(0, inst.function("load8").call(104)[0]);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(org.ssvm.TrapException.class,
+                () -> inst.function("store8").call(65536 - 3));
+        assertEquals("out of bounds memory access", e.getMessage());
+    }
+
+    @Test
+    void i64SumOfLocalsTeedIntoALocal() {
+        ModuleBuilder b = new ModuleBuilder();
+        org.ssvm.model.ValType i64 = org.ssvm.model.ValType.I64;
+        b.func("f", t(i64, i64), t(i64), t(i64), Code.of()
+                .get(0).get(1).op(Opcode.I64_ADD).op(Opcode.LOCAL_TEE, 2).get(2).op(Opcode.I64_ADD).end());
+        assertStartsWith(codeOf(b, 0), Op.I64_ADD_LL_TEE, 0, 1, 2);
+        WasmInstance inst = instantiate(b);
+        for (int x : VALUES) {
+            for (int y : VALUES) {
+                long a = (long) x * 0x1_0001L;
+                assertEquals((a + y) * 2, inst.function("f").call(a, (long) y)[0]);
+            }
+        }
+    }
+
+    @Test
     void teesAndLoadsOfLocalPlusConstant() {
         ModuleBuilder b = new ModuleBuilder();
         b.memory(null, org.ssvm.model.Limits.of(1));
@@ -274,7 +322,7 @@ class FusionTest extends WasmTestBase {
         b.func("store", t(I32, I32), t(), Code.of().get(0).get(1).mem(Opcode.I32_STORE, 0).end());
         int[] code = codeOf(b, 0);
         assertStartsWith(code, Op.LOCAL_ADD_C_TEE, 0, 3, 2, Op.LOCAL_GET, 1, Op.I32_ADD, Op.LOCAL_GET, 2,
-                Op.I32_ADD, Op.I32_LOAD_LA, 0, 8, 4);
+                Op.I32_ADD, Op.LOCAL_ADD_C, 0, 8, Op.I32_LOAD, 4);
         WasmInstance inst = instantiate(b);
         for (int y : VALUES) {
             inst.function("store").call(112, y);
