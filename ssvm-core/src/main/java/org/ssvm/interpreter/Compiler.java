@@ -445,31 +445,24 @@ final class Compiler {
     private static final int[] WITH_CONSTANT64 = new int[Op.COUNT];
 
     static {
-        Arrays.fill(WITH_CONSTANT64, -1);
-        WITH_CONSTANT64[Op.BR_IF_I64_EQ] = Op.BR_IF_I64_EQ_C;
-        WITH_CONSTANT64[Op.BR_IF_I64_NE] = Op.BR_IF_I64_NE_C;
-        WITH_CONSTANT64[Op.BR_IF_I64_LT_S] = Op.BR_IF_I64_LT_S_C;
-        WITH_CONSTANT64[Op.BR_IF_I64_LT_U] = Op.BR_IF_I64_LT_U_C;
-        WITH_CONSTANT64[Op.BR_IF_I64_GT_S] = Op.BR_IF_I64_GT_S_C;
-        WITH_CONSTANT64[Op.BR_IF_I64_GT_U] = Op.BR_IF_I64_GT_U_C;
-        WITH_CONSTANT64[Op.BR_IF_I64_LE_S] = Op.BR_IF_I64_LE_S_C;
-        WITH_CONSTANT64[Op.BR_IF_I64_LE_U] = Op.BR_IF_I64_LE_U_C;
-        WITH_CONSTANT64[Op.BR_IF_I64_GE_S] = Op.BR_IF_I64_GE_S_C;
-        WITH_CONSTANT64[Op.BR_IF_I64_GE_U] = Op.BR_IF_I64_GE_U_C;
+        pair(WITH_CONSTANT64, Op.BR_IF_I64_EQ, Op.BR_IF_I64_EQ_C, Op.BR_IF_I64_NE, Op.BR_IF_I64_NE_C,
+                Op.BR_IF_I64_LT_S, Op.BR_IF_I64_LT_S_C, Op.BR_IF_I64_LT_U, Op.BR_IF_I64_LT_U_C,
+                Op.BR_IF_I64_GT_S, Op.BR_IF_I64_GT_S_C, Op.BR_IF_I64_GT_U, Op.BR_IF_I64_GT_U_C,
+                Op.BR_IF_I64_LE_S, Op.BR_IF_I64_LE_S_C, Op.BR_IF_I64_LE_U, Op.BR_IF_I64_LE_U_C,
+                Op.BR_IF_I64_GE_S, Op.BR_IF_I64_GE_S_C, Op.BR_IF_I64_GE_U, Op.BR_IF_I64_GE_U_C);
+        pair(WITH_CONSTANT, Op.BR_IF_EQ, Op.BR_IF_EQ_C, Op.BR_IF_NE, Op.BR_IF_NE_C,
+                Op.BR_IF_LT_S, Op.BR_IF_LT_S_C, Op.BR_IF_LT_U, Op.BR_IF_LT_U_C,
+                Op.BR_IF_GT_S, Op.BR_IF_GT_S_C, Op.BR_IF_GT_U, Op.BR_IF_GT_U_C,
+                Op.BR_IF_LE_S, Op.BR_IF_LE_S_C, Op.BR_IF_LE_U, Op.BR_IF_LE_U_C,
+                Op.BR_IF_GE_S, Op.BR_IF_GE_S_C, Op.BR_IF_GE_U, Op.BR_IF_GE_U_C);
     }
 
-    static {
-        Arrays.fill(WITH_CONSTANT, -1);
-        WITH_CONSTANT[Op.BR_IF_EQ] = Op.BR_IF_EQ_C;
-        WITH_CONSTANT[Op.BR_IF_NE] = Op.BR_IF_NE_C;
-        WITH_CONSTANT[Op.BR_IF_LT_S] = Op.BR_IF_LT_S_C;
-        WITH_CONSTANT[Op.BR_IF_LT_U] = Op.BR_IF_LT_U_C;
-        WITH_CONSTANT[Op.BR_IF_GT_S] = Op.BR_IF_GT_S_C;
-        WITH_CONSTANT[Op.BR_IF_GT_U] = Op.BR_IF_GT_U_C;
-        WITH_CONSTANT[Op.BR_IF_LE_S] = Op.BR_IF_LE_S_C;
-        WITH_CONSTANT[Op.BR_IF_LE_U] = Op.BR_IF_LE_U_C;
-        WITH_CONSTANT[Op.BR_IF_GE_S] = Op.BR_IF_GE_S_C;
-        WITH_CONSTANT[Op.BR_IF_GE_U] = Op.BR_IF_GE_U_C;
+    /** Fills {@code table} with -1, then maps each op of the (op, form) pairs to its form. */
+    private static void pair(int[] table, int... opAndForm) {
+        Arrays.fill(table, -1);
+        for (int i = 0; i < opAndForm.length; i += 2) {
+            table[opAndForm[i]] = opAndForm[i + 1];
+        }
     }
 
     private void dispatch(CodeReader in, Opcode op) {
