@@ -39,6 +39,9 @@ final class AotKey {
      * together some 15 ms of a cold start) on a background thread, so that it overlaps decoding the module.
      */
     static void warmUpInBackground() {
+        if (version != null) {
+            return; // warm already: engines after the first in a JVM start no thread
+        }
         Thread t = new Thread(() -> {
             ssvmVersion();
             sha256();

@@ -859,19 +859,29 @@ final class FunctionCompiler {
         cb.lookupswitch(other, cases);
         for (SwitchCase c : cases) {
             cb.labelBinding(c.target());
-            for (int i = 0; i < type.paramCount(); i++) {
-                cb.loadLocal(JvmTypes.kind(type.param(i)), localSlot[i]);
-            }
-            loadCtx();
-            cb.iload(depthSlot);
+            loadDispatcherArguments();
             cb.invokestatic(plan.owner(c.caseValue()), ModulePlan.methodName(c.caseValue()), JvmTypes.methodType(type));
-            if (type.resultCount() == 1) {
-                cb.return_(JvmTypes.kind(type.result(0)));
-            } else {
-                cb.return_(); // several results are already in the context
-            }
+            returnDirectResult();
         }
         cb.labelBinding(other);
+    }
+
+    /** In a dispatcher: pushes the callee's arguments as a direct call takes them (parameters, context, depth). */
+    private void loadDispatcherArguments() {
+        for (int i = 0; i < type.paramCount(); i++) {
+            cb.loadLocal(JvmTypes.kind(type.param(i)), localSlot[i]);
+        }
+        loadCtx();
+        cb.iload(depthSlot);
+    }
+
+    /** In a dispatcher, after a direct call: returns its result as it came. */
+    private void returnDirectResult() {
+        if (type.resultCount() == 1) {
+            cb.return_(JvmTypes.kind(type.result(0)));
+        } else {
+            cb.return_(); // several results are already in the context
+        }
     }
 
     /** The body of a function left to the interpreter: forward the call to {@code ctx.fallbacks[index]}. */
@@ -902,8 +912,9 @@ final class FunctionCompiler {
 
     /**
      * {@code i<n>(params..., FunctionInstance callee, Ctx ctx, int depth)}: calls a call_indirect target. A
-     * compiled function of the same instance is called through its typed method handle; anything else (host functions, other
-     * instances or engines) through the raw convention. Results come back as from a direct call.
+     * compiled function of the same instance is called directly ({@link #directSwitch}) or, past the switch's
+     * limit, through its typed method handle; anything else (host functions, other instances or engines) through
+     * the raw convention. Results come back as from a direct call.
      */
     void compileDispatcher() {
         int slot = 0;
@@ -923,17 +934,9 @@ final class FunctionCompiler {
         rt("direct", "(Lorg/ssvm/runtime/FunctionInstance;Lorg/ssvm/compiler/Ctx;)Ljava/lang/invoke/MethodHandle;");
         cb.dup();
         cb.ifnull(raw);
-        for (int i = 0; i < type.paramCount(); i++) {
-            cb.loadLocal(JvmTypes.kind(type.param(i)), localSlot[i]);
-        }
-        loadCtx();
-        cb.iload(depthSlot);
+        loadDispatcherArguments();
         cb.invokevirtual(ClassDesc.of("java.lang.invoke.MethodHandle"), "invokeExact", JvmTypes.methodType(type));
-        if (type.resultCount() == 1) {
-            cb.return_(JvmTypes.kind(type.result(0)));
-        } else {
-            cb.return_(); // several results are already in the context
-        }
+        returnDirectResult();
         cb.labelBinding(raw);
         cb.pop();
         for (int i = 0; i < type.paramCount(); i++) {

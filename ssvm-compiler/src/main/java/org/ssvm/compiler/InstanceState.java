@@ -30,17 +30,9 @@ final class InstanceState {
         return !engine.metering().metered() || instance.meter().gasLimit() != Meter.UNLIMITED;
     }
 
-    ModuleCode code(boolean exactGas) {
-        return variant(exactGas).code();
-    }
-
     /** The context, built on the first call (when all of the instance's entities exist). */
     Ctx ctx(boolean exactGas) {
-        return variant(exactGas).ctx();
-    }
-
-    private Variant variant(boolean exactGas) {
-        return exactGas || !engine.metering().metered() ? exact : checkpoints;
+        return (exactGas ? exact : checkpoints).ctx();
     }
 
     /** One kind of code and its context. */

@@ -254,7 +254,7 @@ final class MeteringEmitter {
             }
             cb.lstore(limit);
             cb.labelBinding(paid);
-        } else if (checkpoint && cost <= 0) {
+        } else if (checkpoint) { // cost 0 here: a checkpoint with a cost compared above
             poll(cb); // a region of cost 0 (cost table) where code may loop: still notices a stop
         }
     }
