@@ -163,18 +163,26 @@ class FusionTest extends WasmTestBase {
         }
     }
 
+    /** The i64 comparisons and what each answers, for the fused compare-and-branch tests. */
+    private static final java.util.Map<Opcode, java.util.function.LongBinaryOperator> I64_COMPARISONS =
+            new java.util.LinkedHashMap<>();
+
+    static {
+        I64_COMPARISONS.put(Opcode.I64_EQ, (x, y) -> b(x == y));
+        I64_COMPARISONS.put(Opcode.I64_NE, (x, y) -> b(x != y));
+        I64_COMPARISONS.put(Opcode.I64_LT_S, (x, y) -> b(x < y));
+        I64_COMPARISONS.put(Opcode.I64_LT_U, (x, y) -> b(Long.compareUnsigned(x, y) < 0));
+        I64_COMPARISONS.put(Opcode.I64_GT_S, (x, y) -> b(x > y));
+        I64_COMPARISONS.put(Opcode.I64_GT_U, (x, y) -> b(Long.compareUnsigned(x, y) > 0));
+        I64_COMPARISONS.put(Opcode.I64_LE_S, (x, y) -> b(x <= y));
+        I64_COMPARISONS.put(Opcode.I64_LE_U, (x, y) -> b(Long.compareUnsigned(x, y) <= 0));
+        I64_COMPARISONS.put(Opcode.I64_GE_S, (x, y) -> b(x >= y));
+        I64_COMPARISONS.put(Opcode.I64_GE_U, (x, y) -> b(Long.compareUnsigned(x, y) >= 0));
+    }
+
     @Test
     void i64ComparisonsFusedWithBranches() {
-        checkCompare64(Opcode.I64_EQ, (x, y) -> b(x == y));
-        checkCompare64(Opcode.I64_NE, (x, y) -> b(x != y));
-        checkCompare64(Opcode.I64_LT_S, (x, y) -> b(x < y));
-        checkCompare64(Opcode.I64_LT_U, (x, y) -> b(Long.compareUnsigned(x, y) < 0));
-        checkCompare64(Opcode.I64_GT_S, (x, y) -> b(x > y));
-        checkCompare64(Opcode.I64_GT_U, (x, y) -> b(Long.compareUnsigned(x, y) > 0));
-        checkCompare64(Opcode.I64_LE_S, (x, y) -> b(x <= y));
-        checkCompare64(Opcode.I64_LE_U, (x, y) -> b(Long.compareUnsigned(x, y) <= 0));
-        checkCompare64(Opcode.I64_GE_S, (x, y) -> b(x >= y));
-        checkCompare64(Opcode.I64_GE_U, (x, y) -> b(Long.compareUnsigned(x, y) >= 0));
+        I64_COMPARISONS.forEach(FusionTest::checkCompare64);
         ModuleBuilder b = new ModuleBuilder();
         b.func("br", t(org.ssvm.model.ValType.I64), t(I32), Code.of().op(Opcode.BLOCK, Code.bt(I32)).i32(1).get(0)
                 .op(Opcode.I64_EQZ).op(Opcode.BR_IF, 0).op(Opcode.DROP).i32(0).op(Opcode.END).end());
@@ -395,16 +403,7 @@ class FusionTest extends WasmTestBase {
 
     @Test
     void i64ComparisonsWithConstantsFusedWithBranches() {
-        checkCompare64WithConstant(Opcode.I64_EQ, (x, y) -> b(x == y));
-        checkCompare64WithConstant(Opcode.I64_NE, (x, y) -> b(x != y));
-        checkCompare64WithConstant(Opcode.I64_LT_S, (x, y) -> b(x < y));
-        checkCompare64WithConstant(Opcode.I64_LT_U, (x, y) -> b(Long.compareUnsigned(x, y) < 0));
-        checkCompare64WithConstant(Opcode.I64_GT_S, (x, y) -> b(x > y));
-        checkCompare64WithConstant(Opcode.I64_GT_U, (x, y) -> b(Long.compareUnsigned(x, y) > 0));
-        checkCompare64WithConstant(Opcode.I64_LE_S, (x, y) -> b(x <= y));
-        checkCompare64WithConstant(Opcode.I64_LE_U, (x, y) -> b(Long.compareUnsigned(x, y) <= 0));
-        checkCompare64WithConstant(Opcode.I64_GE_S, (x, y) -> b(x >= y));
-        checkCompare64WithConstant(Opcode.I64_GE_U, (x, y) -> b(Long.compareUnsigned(x, y) >= 0));
+        I64_COMPARISONS.forEach(FusionTest::checkCompare64WithConstant);
         ModuleBuilder b = new ModuleBuilder();
         org.ssvm.model.ValType i64 = org.ssvm.model.ValType.I64;
         b.func("f", t(i64), t(I32), Code.of().op(Opcode.BLOCK, Code.bt(I32)).i32(1).get(0).op(Opcode.LOCAL_TEE, 0)
