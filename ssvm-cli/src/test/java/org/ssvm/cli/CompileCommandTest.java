@@ -92,7 +92,7 @@ class CompileCommandTest {
                 stale[0] = CliRun.of("run", "--engine", "compiler", "--invoke", "add", file, "2", "3"));
         assertEquals("-1\n", stale[0].out());
         assertEquals(1, warnings.size(), warnings.toString());
-        assertTrue(warnings.getFirst().contains("hash mismatch"), warnings.getFirst());
+        assertTrue(warnings.getFirst().contains("module mismatch"), warnings.getFirst());
         // the command line shows it as one line on stderr
         assertEquals(List.of("ssvm: warning: " + warnings.getFirst()), stale[0].errLines());
     }

@@ -21,8 +21,11 @@ import java.util.Map;
  * ssvmVersion  utf     {@link AotKey#ssvmVersion()}
  * jdkFeature   u32     {@link AotKey#jdkFeature()}
  * config       utf     {@link AotKey#config(int, org.ssvm.metering.MeteringConfig, boolean)}
- * moduleHash   32 bytes {@link AotKey#moduleHash}: SHA-256 of the module's sections other than custom ones
- * payloadHash  32 bytes SHA-256 of the rest of the section (catches a damaged or edited payload)
+ * moduleKey    u32 length, then the bytes: what identifies the module. In a section, {@link AotKey#moduleHash}
+ *              (SHA-256 of the module's sections other than custom ones); in a {@link CodeCache} entry, those
+ *              sections themselves ({@link AotKey#moduleBytes}), so that a look-up compares bytes, not hashes
+ * payloadCrc   u32     CRC-32C of the rest (catches a damaged payload; what stored classes may do is checked
+ *              when they are loaded, not here, since anyone who edits a payload can fix any unkeyed hash too)
  * classPrefix  utf     prefix of the generated class names
  * functions    u32     number of functions (imported and defined), then one byte each: 1 = left to the interpreter
  * classes      u32     count, then per class: name (utf), length (u32), class file bytes
@@ -35,7 +38,7 @@ final class AotFormat {
     /** The custom section's name. */
     static final String SECTION_NAME = "ssvm.aot";
     /** Bumped whenever the layout above changes. */
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
     private static final int MAGIC = 0x5353564D; // "SSVM"
 
     private AotFormat() {
@@ -52,17 +55,17 @@ final class AotFormat {
         }
     }
 
-    static byte[] write(int maxCallDepth, byte[] moduleHash, Image image) {
-        return write(AotKey.config(maxCallDepth), moduleHash, image);
+    static byte[] write(int maxCallDepth, byte[] moduleKey, Image image) {
+        return write(AotKey.config(maxCallDepth), moduleKey, image);
     }
 
     /** Code compiled under the options {@code config} ({@link AotKey#config}). */
-    static byte[] write(String config, byte[] moduleHash, Image image) {
-        return write(AotKey.ssvmVersion(), AotKey.jdkFeature(), config, moduleHash, image);
+    static byte[] write(String config, byte[] moduleKey, Image image) {
+        return write(AotKey.ssvmVersion(), AotKey.jdkFeature(), config, moduleKey, image);
     }
 
     /** A section with the given header fields (tests write stale ones). */
-    static byte[] write(String ssvmVersion, int jdkFeature, String config, byte[] moduleHash, Image image) {
+    static byte[] write(String ssvmVersion, int jdkFeature, String config, byte[] moduleKey, Image image) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(MAGIC);
@@ -70,9 +73,10 @@ final class AotFormat {
             out.writeUTF(ssvmVersion);
             out.writeInt(jdkFeature);
             out.writeUTF(config);
-            out.write(moduleHash);
+            out.writeInt(moduleKey.length);
+            out.write(moduleKey);
             byte[] payload = payload(image);
-            out.write(AotKey.sha256().digest(payload));
+            out.writeInt(crc(payload, 0));
             out.write(payload);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // not on a byte array
@@ -101,16 +105,16 @@ final class AotFormat {
     }
 
     /**
-     * Reads a section and checks its header; {@code moduleHash} is computed only once the versions match (it
+     * Reads a section and checks its header; {@code moduleKey} is computed only once the versions match (it
      * costs an encoding of the module).
      */
-    static Image read(byte[] data, int maxCallDepth, java.util.function.Supplier<byte[]> moduleHash)
+    static Image read(byte[] data, int maxCallDepth, java.util.function.Supplier<byte[]> moduleKey)
             throws Rejected {
-        return read(data, AotKey.config(maxCallDepth), moduleHash);
+        return read(data, AotKey.config(maxCallDepth), moduleKey);
     }
 
     /** Reads stored code that must have been compiled under the options {@code expectedConfig}. */
-    static Image read(byte[] data, String expectedConfig, java.util.function.Supplier<byte[]> moduleHash)
+    static Image read(byte[] data, String expectedConfig, java.util.function.Supplier<byte[]> moduleKey)
             throws Rejected {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(data));
         try {
@@ -133,22 +137,13 @@ final class AotFormat {
             if (!config.equals(expectedConfig)) {
                 throw new Rejected("compiled with options " + config + ", running with " + expectedConfig);
             }
-            byte[] hash = in.readNBytes(32);
-            if (hash.length != 32) {
-                throw new EOFException();
+            byte[] key = in.readNBytes(count(in));
+            if (!Arrays.equals(key, moduleKey.get())) {
+                throw new Rejected("module mismatch: the module was changed after compiling");
             }
-            if (!Arrays.equals(hash, moduleHash.get())) {
-                throw new Rejected("module hash mismatch: the module was changed after compiling");
-            }
-            byte[] payloadHash = in.readNBytes(32);
-            if (payloadHash.length != 32) {
-                throw new EOFException();
-            }
-            int payloadStart = data.length - in.available();
-            var sha = AotKey.sha256();
-            sha.update(data, payloadStart, data.length - payloadStart);
-            if (!Arrays.equals(payloadHash, sha.digest())) {
-                throw new Rejected("payload hash mismatch: the section is damaged");
+            int payloadCrc = in.readInt();
+            if (payloadCrc != crc(data, data.length - in.available())) {
+                throw new Rejected("payload checksum mismatch: the section is damaged");
             }
             String prefix = in.readUTF();
             boolean[] fallback = new boolean[count(in)];
@@ -173,6 +168,12 @@ final class AotFormat {
         } catch (IOException e) {
             throw new Rejected("unreadable section: " + e.getMessage());
         }
+    }
+
+    private static int crc(byte[] data, int from) {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(data, from, data.length - from);
+        return (int) crc.getValue();
     }
 
     /** A count or length, which cannot exceed the bytes left (each item takes one byte at least). */

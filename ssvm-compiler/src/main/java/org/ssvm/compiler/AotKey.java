@@ -35,17 +35,14 @@ final class AotKey {
     private static volatile String version;
 
     /**
-     * Starts computing what the first look-up of stored code needs (the build fingerprint, the SHA-256 provider:
-     * together some 15 ms of a cold start) on a background thread, so that it overlaps decoding the module.
+     * Starts computing what the first look-up of stored code needs (the build fingerprint) on a background
+     * thread, so that it overlaps decoding the module.
      */
     static void warmUpInBackground() {
         if (version != null) {
             return; // warm already: engines after the first in a JVM start no thread
         }
-        Thread t = new Thread(() -> {
-            ssvmVersion();
-            sha256();
-        }, "ssvm-aot-key-warm-up");
+        Thread t = new Thread(AotKey::ssvmVersion, "ssvm-aot-key-warm-up");
         t.setDaemon(true);
         t.start();
     }
@@ -151,13 +148,21 @@ final class AotKey {
     }
 
     /**
-     * SHA-256 of the module's encoding by {@link ModuleEncoder} without any custom section: exactly the parts
-     * that give the module its meaning and that the compiler reads. The engine gets the decoded model, not the
-     * file, so the model is encoded again; custom sections are left out because they do not change the code
-     * (the compiler reads none) and hosts change names (the CLI names a module after its file).
+     * The module's encoding by {@link ModuleEncoder} without any custom section: exactly the parts that give the
+     * module its meaning and that the compiler reads. The engine gets the decoded model, not the file, so the
+     * model is encoded again; custom sections are left out because they do not change the code (the compiler
+     * reads none) and hosts change names (the CLI names a module after its file).
+     */
+    static byte[] moduleBytes(Module module) {
+        return WasmSections.withoutCustomSections(ModuleEncoder.encode(module));
+    }
+
+    /**
+     * SHA-256 of {@link #moduleBytes}: what a module's own {@code ssvm.aot} section is keyed on. (The code cache
+     * keeps the bytes themselves: on a cold JVM, hashing a 100 KB module costs some 10 ms, comparing it one.)
      */
     static byte[] moduleHash(Module module) {
-        return sha256().digest(WasmSections.withoutCustomSections(ModuleEncoder.encode(module)));
+        return sha256().digest(moduleBytes(module));
     }
 
     static MessageDigest sha256() {

@@ -82,16 +82,16 @@ final class AotLoader {
 
     /**
      * Loads stored code from {@code data}, the contents of an ssvm.aot section or a {@link CodeCache} entry,
-     * whose module must hash to {@code moduleHash} (asked for only when the versions match), or says why not.
+     * whose module must have the key {@code moduleKey} (asked for only when the versions match), or says why not.
      * {@code checkClasses}: check what the classes refer to (see above) before defining them, as code that came
      * with a module needs; the code cache, written by SSVM in the user's own directory, skips it.
      */
     static Result loadImage(Module module, byte[] data, int maxCallDepth,
                             org.ssvm.metering.MeteringConfig metering, boolean exactGas,
-                            Supplier<byte[]> moduleHash, boolean checkClasses) {
+                            Supplier<byte[]> moduleKey, boolean checkClasses) {
         try {
             AotFormat.Image image = AotFormat.read(data, AotKey.config(maxCallDepth, metering, exactGas),
-                    moduleHash);
+                    moduleKey);
             ModulePlan plan = new ModulePlan(module, image.classPrefix(), metering, maxCallDepth, exactGas);
             if (checkClasses) {
                 check(plan, image);

@@ -4,17 +4,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.HexFormat;
 import org.ssvm.metering.MeteringConfig;
 import org.ssvm.model.Module;
 
 /**
  * Compiled code kept on disk between processes, one file per module: a program run again starts from the
  * classes of its last run instead of generating them, which on a cold JVM costs more than the run of a short
- * program. Entries have the format of an {@code ssvm.aot} section ({@link AotFormat}), named by the SHA-256 of
- * the module, and carry the same keys: an entry from another SSVM build, JDK or option set, or a damaged one, is
- * compiled again and replaced. Code with metering (each cost table, each kind of gas check) has entries of its
- * own, whose names add a CRC of their options; the options themselves are checked on loading, as for any entry.
+ * program. Entries have the format of an {@code ssvm.aot} section ({@link AotFormat}) and carry the same keys,
+ * except that the module is identified by its bytes (its sections other than custom ones) rather than their
+ * SHA-256: a cold JVM compares 100 KB faster than it hashes them. An entry is named by a CRC-32C of those bytes
+ * and their length; two modules with the same name only replace each other's entry, since the bytes decide.
+ * An entry from another SSVM build, JDK or option set, or a damaged one, is compiled again and replaced. Code
+ * with metering (each cost table, each kind of gas check) has entries of its own, whose names add a CRC of
+ * their options; the options themselves are checked on loading, as for any entry.
  *
  * <p>The directory is trusted like the user's other files and SSVM's own jars: its entries are code this JVM
  * runs, and who may write there may as well change SSVM. So entries are checked for integrity and for matching
@@ -37,18 +39,16 @@ final class CodeCache {
      * next run.
      */
     ModuleCode loadOrCompile(Module module, int maxCallDepth, MeteringConfig metering, boolean exactGas) {
-        byte[] hash = AotKey.moduleHash(module);
-        String name = HexFormat.of().formatHex(hash);
+        byte[] key = AotKey.moduleBytes(module);
+        String name = crc(key) + "-" + Integer.toHexString(key.length);
         String config = AotKey.config(maxCallDepth, metering, exactGas);
         if (!metering.isOff()) {
-            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
-            crc.update(config.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            name += "-" + Long.toHexString(crc.getValue());
+            name += "-" + crc(config.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         Path entry = dir.resolve(name + SUFFIX);
         byte[] data = read(entry);
         if (data != null) {
-            AotLoader.Result cached = AotLoader.loadImage(module, data, maxCallDepth, metering, exactGas, () -> hash,
+            AotLoader.Result cached = AotLoader.loadImage(module, data, maxCallDepth, metering, exactGas, () -> key,
                     false);
             if (cached.code() != null) {
                 return cached.code();
@@ -57,9 +57,15 @@ final class CodeCache {
         }
         ModuleCompiler.Compiled compiled = ModuleCompiler.compileLoaded(module, AotCompiler.CLASS_PREFIX, maxCallDepth,
                 metering, exactGas);
-        write(entry, AotFormat.write(config, hash,
+        write(entry, AotFormat.write(config, key,
                 new AotFormat.Image(compiled.classPrefix(), compiled.fallback(), compiled.classes())));
         return compiled.code();
+    }
+
+    private static String crc(byte[] bytes) {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(bytes);
+        return Long.toHexString(crc.getValue());
     }
 
     private static byte[] read(Path entry) {

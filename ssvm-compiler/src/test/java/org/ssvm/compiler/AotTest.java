@@ -65,15 +65,15 @@ class AotTest {
     void tamperedClassBytesAreRejectedAndTheModuleCompiled() throws Exception {
         byte[] original = Files.readAllBytes(kernel("fib"));
         byte[] aot = AotCompiler.compile(original);
-        // flip a byte near the end of the last class file: inside the section, the hash still matches
+        // flip a byte near the end of the last class file: the module still matches the section
         byte[] tampered = aot.clone();
         tampered[tampered.length - 40] ^= 0x5A;
         assertFallsBack(original, tampered, "20");
     }
 
     @Test
-    void editedClassWithAMatchingPayloadHashIsStillChecked() throws Exception {
-        // a section author can recompute every hash: the loader's own checks must hold (here the JVM's
+    void editedClassWithAMatchingPayloadChecksumIsStillChecked() throws Exception {
+        // a section author can recompute any checksum: the loader's own checks must hold (here the JVM's
         // verifier, or the class file API's in strict mode, refuses a class with a broken method)
         byte[] original = Files.readAllBytes(kernel("fib"));
         Module m = ModuleDecoder.decode(original);
@@ -103,7 +103,7 @@ class AotTest {
     }
 
     @Test
-    void alteredCodeIsAHashMismatch() throws Exception {
+    void alteredCodeIsAModuleMismatch() throws Exception {
         byte[] original = Files.readAllBytes(kernel("fib"));
         byte[] aot = AotCompiler.compile(original);
         // change the immediate of an i32.const in the code section: still valid, but not what was compiled
@@ -124,7 +124,7 @@ class AotTest {
         alteredPlain[at]++;
         Run r = run(altered, "20");
         assertEquals(AotLoader.Status.REJECTED, r.aot.status());
-        assertTrue(r.aot.reason().contains("hash"), r.aot.reason());
+        assertTrue(r.aot.reason().contains("module mismatch"), r.aot.reason());
         assertTrue(r.generations > 0);
         assertEquals(run(alteredPlain, "20").output, r.output);
     }

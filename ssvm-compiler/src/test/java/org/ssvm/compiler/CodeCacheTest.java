@@ -70,13 +70,28 @@ class CodeCacheTest {
         Path entry = entries().getFirst();
         byte[] good = Files.readAllBytes(entry);
         byte[] bad = good.clone();
-        bad[bad.length - 10] ^= 0x55; // inside the classes: the section's own hash no longer matches
+        bad[bad.length - 10] ^= 0x55; // inside the classes: the checksum no longer matches
         Files.write(entry, bad);
         assertEquals(1, runOnce(module, cached(), 52), "a damaged entry is not trusted");
         assertArrayEquals(good, Files.readAllBytes(entry), "and is replaced by a good one");
         Files.write(entry, new byte[] {1, 2, 3});
         assertEquals(1, runOnce(module, cached(), 52), "nor is garbage");
         assertEquals(0, runOnce(module, cached(), 52));
+    }
+
+    /** Entries are named by a CRC: what decides is the module's bytes kept inside, as two colliding names show. */
+    @Test
+    void anEntryUnderAnotherModulesNameIsNotUsed() throws IOException {
+        WasmModule six = module(6);
+        WasmModule seven = module(7);
+        runOnce(six, cached(), 55);
+        Path sixEntry = entries().getFirst();
+        runOnce(seven, cached(), 56);
+        Path sevenEntry = entries().stream().filter(p -> !p.equals(sixEntry)).findFirst().orElseThrow();
+        Files.copy(sixEntry, sevenEntry, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        assertEquals(1, runOnce(seven, cached(), 56), "six's code under seven's name is compiled over");
+        assertEquals(0, runOnce(seven, cached(), 56));
+        assertEquals(0, runOnce(six, cached(), 55), "six's own entry is untouched");
     }
 
     @Test
