@@ -60,12 +60,14 @@ public final class Main implements Runnable {
     static int execute(ProcessStreams streams, String... args) {
         PrintWriter out = writer(streams.out());
         PrintWriter err = writer(streams.err());
-        try (CompilerWarnings warnings = new CompilerWarnings(err)) {
+        try {
             RunCommand quickRun = QuickRunParser.parse(args);
             if (quickRun != null) {
-                return runWithoutPicocli(quickRun, streams, out, err);
+                return runWithoutPicocli(quickRun, streams, out, err); // it shows compiler warnings itself
             }
-            return executeWithPicocli(streams, out, err, args);
+            try (CompilerWarnings warnings = new CompilerWarnings(err)) {
+                return executeWithPicocli(streams, out, err, args);
+            }
         } finally {
             out.flush();
             err.flush();

@@ -174,10 +174,12 @@ final class RunCommand implements Callable<Integer> {
             }
             WasmModule module = WasmModule.of(model);
             WasiConfig config = wasiConfig(streams);
-            if (invoke != null) {
-                return invokeExport(runtime, meter, module, config);
+            try (CompilerWarnings warnings = CompilerWarnings.forModule(model, err)) {
+                if (invoke != null) {
+                    return invokeExport(runtime, meter, module, config);
+                }
+                return WasiProgram.run(runtime, meter, module, config, file.toString());
             }
-            return WasiProgram.run(runtime, meter, module, config, file.toString());
         } catch (TrapException trap) {
             // what the program printed comes first, as it would when writing straight to a terminal
             out.flush();

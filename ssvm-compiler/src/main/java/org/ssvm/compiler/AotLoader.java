@@ -24,7 +24,8 @@ import org.ssvm.model.Module;
  * ignored, with a warning, and the module compiled as usual.
  */
 final class AotLoader {
-    private static final System.Logger LOG = System.getLogger("org.ssvm.compiler.aot");
+    /** The System.Logger warnings go to; looked up only when one is written (creating it starts logging). */
+    private static final String LOGGER = "org.ssvm.compiler.aot";
     private static final Pattern PREFIX = Pattern.compile("org\\.ssvm\\.compiler\\.gen\\.[A-Za-z0-9_]+");
 
     /** Classes (internal names) stored code may refer to besides its own. */
@@ -74,8 +75,7 @@ final class AotLoader {
         Result r = loadImage(module, data, maxCallDepth, org.ssvm.metering.MeteringConfig.DEFAULT, true,
                 () -> AotKey.moduleHash(module), true);
         if (r.status() == Status.REJECTED) {
-            LOG.log(System.Logger.Level.WARNING, "ignoring the " + AotFormat.SECTION_NAME + " section ("
-                    + r.reason() + "); compiling the module");
+            warnIgnored(r.reason());
         }
         return r;
     }
@@ -106,9 +106,13 @@ final class AotLoader {
     }
 
     private static Result rejected(String reason) {
-        LOG.log(System.Logger.Level.WARNING, "ignoring the " + AotFormat.SECTION_NAME + " section (" + reason
-                + "); compiling the module");
+        warnIgnored(reason);
         return new Result(null, Status.REJECTED, reason);
+    }
+
+    private static void warnIgnored(String reason) {
+        System.getLogger(LOGGER).log(System.Logger.Level.WARNING, "ignoring the " + AotFormat.SECTION_NAME
+                + " section (" + reason + "); compiling the module");
     }
 
     /** Checks names and class files of an image against the plan before anything is defined. */

@@ -25,7 +25,6 @@ import org.ssvm.model.Module;
  * directory never fails a run: the module is then simply compiled.
  */
 final class CodeCache {
-    private static final System.Logger LOG = System.getLogger("org.ssvm.compiler.cache");
     private static final String SUFFIX = ".ssvm-code";
 
     private final Path dir;
@@ -53,13 +52,21 @@ final class CodeCache {
             if (cached.code() != null) {
                 return cached.code();
             }
-            LOG.log(System.Logger.Level.DEBUG, "replacing cache entry " + entry + ": " + cached.reason());
+            debug("replacing cache entry " + entry + ": " + cached.reason());
         }
         ModuleCompiler.Compiled compiled = ModuleCompiler.compileLoaded(module, AotCompiler.CLASS_PREFIX, maxCallDepth,
                 metering, exactGas);
         write(entry, AotFormat.write(config, key,
                 new AotFormat.Image(compiled.classPrefix(), compiled.fallback(), compiled.classes())));
         return compiled.code();
+    }
+
+    /**
+     * Logs to the System.Logger {@code org.ssvm.compiler.cache}, looked up only now: creating a logger starts the
+     * logging backend, some 10 ms of a cold start that a run with a usable entry does not need.
+     */
+    private static void debug(String message) {
+        System.getLogger("org.ssvm.compiler.cache").log(System.Logger.Level.DEBUG, message);
     }
 
     private static String crc(byte[] bytes) {
@@ -72,7 +79,7 @@ final class CodeCache {
         try {
             return Files.isRegularFile(entry) ? Files.readAllBytes(entry) : null;
         } catch (IOException | SecurityException e) {
-            LOG.log(System.Logger.Level.DEBUG, "cannot read cache entry " + entry + ": " + e);
+            debug("cannot read cache entry " + entry + ": " + e);
             return null;
         }
     }
@@ -86,7 +93,7 @@ final class CodeCache {
             Files.write(tmp, data);
             Files.move(tmp, entry, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | SecurityException | UnsupportedOperationException e) {
-            LOG.log(System.Logger.Level.DEBUG, "cannot write cache entry " + entry + ": " + e);
+            debug("cannot write cache entry " + entry + ": " + e);
             if (tmp != null) {
                 try {
                     Files.deleteIfExists(tmp);
