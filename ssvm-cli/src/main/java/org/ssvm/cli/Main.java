@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.ssvm.compiler.CompilerEngineProvider;
+import org.ssvm.runtime.EngineProvider;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -58,6 +60,8 @@ public final class Main implements Runnable {
 
     /** Runs the command line on {@code streams} and returns the exit code; every output is flushed on return. */
     static int execute(ProcessStreams streams, String... args) {
+        // the compiler is linked in: no need for a service look-up of it, which costs a cold start some ms
+        EngineProvider.register(new CompilerEngineProvider());
         PrintWriter out = writer(streams.out());
         PrintWriter err = writer(streams.err());
         try {

@@ -8,7 +8,9 @@ import org.ssvm.metering.MeteringConfig;
 /**
  * Supplies an {@link ExecutionEngine} that lives in another module (such as ssvm-compiler, which ssvm-core cannot
  * depend on). Providers are found with {@link ServiceLoader}: a module registers its provider in
- * {@code META-INF/services/org.ssvm.runtime.EngineProvider}.
+ * {@code META-INF/services/org.ssvm.runtime.EngineProvider}. A host that links an engine's module directly can
+ * {@link #register} its provider instead, which spares a cold JVM the service look-up (class path resources,
+ * reflection: some 8 ms).
  */
 public interface EngineProvider {
     /** The engine's name, e.g. {@code "compiler"}. */
@@ -59,7 +61,16 @@ public interface EngineProvider {
         return find(name).create(maxCallDepth, metering, codeCache);
     }
 
+    /** Makes {@code provider} the one used for its {@link #name()} in this JVM, without service look-up. */
+    static void register(EngineProvider provider) {
+        RegisteredEngines.BY_NAME.put(provider.name(), provider);
+    }
+
     private static EngineProvider find(String name) {
+        EngineProvider registered = RegisteredEngines.BY_NAME.get(name);
+        if (registered != null) {
+            return registered;
+        }
         for (EngineProvider p : ServiceLoader.load(EngineProvider.class, EngineProvider.class.getClassLoader())) {
             if (p.name().equals(name)) {
                 return p;
