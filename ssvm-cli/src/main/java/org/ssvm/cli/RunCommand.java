@@ -172,7 +172,7 @@ final class RunCommand implements Callable<Integer> {
             if (model.names().moduleName() == null) {
                 model.names().setModuleName(file.getFileName().toString()); // backtraces then say prog.wasm!func
             }
-            WasmModule module = WasmModule.of(model);
+            WasmModule module = runtime.prepare(model);
             WasiConfig config = wasiConfig(streams);
             try (CompilerWarnings warnings = CompilerWarnings.forModule(model, err)) {
                 if (invoke != null) {

@@ -38,27 +38,51 @@ final class CodeCache {
      * next run.
      */
     ModuleCode loadOrCompile(Module module, int maxCallDepth, MeteringConfig metering, boolean exactGas) {
+        Entry entry = entry(module, maxCallDepth, metering, exactGas);
+        ModuleCode code = load(module, entry, maxCallDepth, metering, exactGas);
+        if (code != null) {
+            return code;
+        }
+        ModuleCompiler.Compiled compiled = ModuleCompiler.compileLoaded(module, AotCompiler.CLASS_PREFIX, maxCallDepth,
+                metering, exactGas);
+        write(entry.path, AotFormat.write(entry.config, entry.key,
+                new AotFormat.Image(compiled.classPrefix(), compiled.fallback(), compiled.classes())));
+        return compiled.code();
+    }
+
+    /**
+     * The module's code for these options from its cache entry, or null when it has no usable one. Entries are
+     * written only after compiling, and only validated modules get compiled: a module found here is valid.
+     */
+    ModuleCode load(Module module, int maxCallDepth, MeteringConfig metering, boolean exactGas) {
+        return load(module, entry(module, maxCallDepth, metering, exactGas), maxCallDepth, metering, exactGas);
+    }
+
+    private ModuleCode load(Module module, Entry entry, int maxCallDepth, MeteringConfig metering,
+                            boolean exactGas) {
+        byte[] data = read(entry.path);
+        if (data == null) {
+            return null;
+        }
+        AotLoader.Result cached = AotLoader.loadImage(module, data, maxCallDepth, metering, exactGas,
+                () -> entry.key, false);
+        if (cached.code() == null) {
+            debug("replacing cache entry " + entry.path + ": " + cached.reason());
+        }
+        return cached.code();
+    }
+
+    /** Where a module's entry for a set of options lives, and the key and options it is checked against. */
+    private record Entry(Path path, byte[] key, String config) {}
+
+    private Entry entry(Module module, int maxCallDepth, MeteringConfig metering, boolean exactGas) {
         byte[] key = AotKey.moduleBytes(module);
         String name = crc(key) + "-" + Integer.toHexString(key.length);
         String config = AotKey.config(maxCallDepth, metering, exactGas);
         if (!metering.isOff()) {
             name += "-" + crc(config.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
-        Path entry = dir.resolve(name + SUFFIX);
-        byte[] data = read(entry);
-        if (data != null) {
-            AotLoader.Result cached = AotLoader.loadImage(module, data, maxCallDepth, metering, exactGas, () -> key,
-                    false);
-            if (cached.code() != null) {
-                return cached.code();
-            }
-            debug("replacing cache entry " + entry + ": " + cached.reason());
-        }
-        ModuleCompiler.Compiled compiled = ModuleCompiler.compileLoaded(module, AotCompiler.CLASS_PREFIX, maxCallDepth,
-                metering, exactGas);
-        write(entry, AotFormat.write(config, key,
-                new AotFormat.Image(compiled.classPrefix(), compiled.fallback(), compiled.classes())));
-        return compiled.code();
+        return new Entry(dir.resolve(name + SUFFIX), key, config);
     }
 
     /**

@@ -131,6 +131,39 @@ public final class CompilerEngine implements ExecutionEngine {
         return ModuleCompiler.compile(module, metering, maxCallDepth);
     }
 
+    /**
+     * Loads the module's code from the code cache when it has an entry for it, without compiling otherwise. Only
+     * for engines without metering (the entry the first call would use) and modules without an ssvm.aot section
+     * (which would come first).
+     */
+    @Override
+    public boolean loadKnownCode(Module module) {
+        if (cache == null || !metering.isOff() || hasAotSection(module)) {
+            return false;
+        }
+        synchronized (codes) {
+            if (codes.containsKey(module)) {
+                return false; // code made from it before: whether it was checked is not known here
+            }
+            ModuleCode code = cache.load(module, maxCallDepth, metering, true);
+            if (code == null) {
+                return false;
+            }
+            codes.put(module, code);
+            aotResults.put(module, new AotLoader.Result(null, AotLoader.Status.NONE, null));
+            return true;
+        }
+    }
+
+    private static boolean hasAotSection(Module module) {
+        for (var c : module.customSections()) {
+            if (c.name().equals(AotFormat.SECTION_NAME)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** What became of the module's ssvm.aot section (null before its code was needed). */
     AotLoader.Result aotResult(Module module) {
         synchronized (codes) {

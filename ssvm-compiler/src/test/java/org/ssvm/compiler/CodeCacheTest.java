@@ -79,6 +79,32 @@ class CodeCacheTest {
         assertEquals(0, runOnce(module, cached(), 52));
     }
 
+    /** prepare() loads a known module's code up front, in place of validating it again; others it validates. */
+    @Test
+    void prepareUsesTheEntryOfAKnownModuleAndValidatesOthers() {
+        org.ssvm.model.Module model = module(8).model();
+        try (WasmRuntime runtime = cached().build()) {
+            assertEquals(false, runtime.engine().loadKnownCode(model), "nothing cached yet");
+            assertEquals(57, runtime.linker().instantiate(runtime.prepare(model)).function("square").call(7)[0]);
+        }
+        try (WasmRuntime runtime = cached().build()) {
+            assertEquals(true, runtime.engine().loadKnownCode(model), "the first runtime's entry");
+            assertEquals(false, runtime.engine().loadKnownCode(model), "already loaded: not vouched for twice");
+        }
+        try (WasmRuntime runtime = cached().build()) {
+            long before = ModuleCompiler.generations();
+            WasmModule prepared = runtime.prepare(model);
+            assertEquals(57, runtime.linker().instantiate(prepared).function("square").call(7)[0]);
+            assertEquals(0, ModuleCompiler.generations() - before);
+        }
+        ModuleBuilder b = new ModuleBuilder();
+        b.func("bad", t(), t(I32), Code.of().end()); // returns nothing although it must return an i32
+        try (WasmRuntime runtime = cached().build()) {
+            org.junit.jupiter.api.Assertions.assertThrows(org.ssvm.ValidationException.class,
+                    () -> runtime.prepare(b.module));
+        }
+    }
+
     /** Entries are named by a CRC: what decides is the module's bytes kept inside, as two colliding names show. */
     @Test
     void anEntryUnderAnotherModulesNameIsNotUsed() throws IOException {

@@ -14,4 +14,14 @@ public interface ExecutionEngine {
      * engines must read them lazily (for example on the first call).
      */
     FunctionInstance function(Instance instance, int funcIndex, FuncType type, FunctionBody body);
+
+    /**
+     * Loads, for this module's instances, code the engine already holds for exactly this module (a compiler's code
+     * cache entry, say) and answers whether there was some. Such code was made from the module after it was
+     * validated, so a host may skip validating it again (see {@link org.ssvm.WasmRuntime#prepare}). The default
+     * holds none.
+     */
+    default boolean loadKnownCode(org.ssvm.model.Module module) {
+        return false;
+    }
 }
