@@ -111,15 +111,22 @@ final class Interpreter {
                     }
                     return;
                 }
-                case Op.CALL, Op.CALL_INDIRECT -> {
-                    // one case for both keeps the loop small; call_indirect names a type and table before the
-                    // operand counts, and its callee's table index is on the stack
-                    FunctionInstance f = op == Op.CALL ? funcs[code[pc++]]
-                            : Rare.indirect(inst, code[pc++], code[pc++], (int) s[--sp]);
-                    int base = sp - code[pc];
-                    int nres = code[pc + 1];
+                case Op.CALL -> {
+                    int base = sp - code[pc + 1];
+                    int nres = code[pc + 2];
+                    call(ctx, inst, funcs[code[pc]], base, nres, depth);
+                    pc += 3;
+                    s = ctx.s;
+                    r = ctx.r;
+                    mb = mem.array();
+                    sp = base + nres;
+                }
+                case Op.CALL_INDIRECT -> {
+                    FunctionInstance f = Rare.indirect(inst, code[pc], code[pc + 1], (int) s[--sp]);
+                    int base = sp - code[pc + 2];
+                    int nres = code[pc + 3];
                     call(ctx, inst, f, base, nres, depth);
-                    pc += 2;
+                    pc += 4;
                     s = ctx.s;
                     r = ctx.r;
                     mb = mem.array();
