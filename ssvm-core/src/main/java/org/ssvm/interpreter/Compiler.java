@@ -372,12 +372,28 @@ final class Compiler {
         fused = true;
     }
 
+    /** Whether the last instruction directly follows one of {@code length} ints starting with {@code op}. */
+    private boolean follows(int op, int length) {
+        return prevStart >= 0 && prevStart == lastStart - length && out[prevStart] == op && labelPos != lastStart;
+    }
+
+    /** Replaces the last two instructions by {@code op} with {@code operands} (read before the call). */
+    private void fuseLastTwo(int op, int... operands) {
+        len = prevStart;
+        lastStart = prevStart;
+        prevStart = -1;
+        emit(op);
+        for (int v : operands) {
+            emit(v);
+        }
+        fused = true;
+    }
+
     private void instruction(CodeReader in, Opcode op) {
         int start = len;
         dispatch(in, op);
         if (fused) {
-            fused = false;
-            prevStart = -1;
+            fused = false; // prevStart stays: the instruction before the fused one is unchanged
             offsets.replaceFrom(lastStart, sourceOffset);
         } else if (len > start) {
             prevStart = lastStart;
@@ -386,51 +402,64 @@ final class Compiler {
         }
     }
 
+    /** An i32 comparison (or a test for zero), its fused branch taken when true, and the one taken when false. */
     private static final int[][] COMPARE_BRANCH = {
         {Op.I32_EQ, Op.BR_IF_EQ, Op.BR_IF_NE}, {Op.I32_NE, Op.BR_IF_NE, Op.BR_IF_EQ},
         {Op.I32_LT_S, Op.BR_IF_LT_S, Op.BR_IF_GE_S}, {Op.I32_LT_U, Op.BR_IF_LT_U, Op.BR_IF_GE_U},
         {Op.I32_GT_S, Op.BR_IF_GT_S, Op.BR_IF_LE_S}, {Op.I32_GT_U, Op.BR_IF_GT_U, Op.BR_IF_LE_U},
         {Op.I32_LE_S, Op.BR_IF_LE_S, Op.BR_IF_GT_S}, {Op.I32_LE_U, Op.BR_IF_LE_U, Op.BR_IF_GT_U},
         {Op.I32_GE_S, Op.BR_IF_GE_S, Op.BR_IF_LT_S}, {Op.I32_GE_U, Op.BR_IF_GE_U, Op.BR_IF_LT_U},
-        {Op.I32_EQZ, Op.IF_FALSE, Op.BR_IF},
-        {Op.I64_EQ, Op.BR_IF_I64_EQ, Op.BR_IF_I64_NE}, {Op.I64_NE, Op.BR_IF_I64_NE, Op.BR_IF_I64_EQ},
-        {Op.I64_LT_S, Op.BR_IF_I64_LT_S, Op.BR_IF_I64_GE_S}, {Op.I64_LT_U, Op.BR_IF_I64_LT_U, Op.BR_IF_I64_GE_U},
-        {Op.I64_GT_S, Op.BR_IF_I64_GT_S, Op.BR_IF_I64_LE_S}, {Op.I64_GT_U, Op.BR_IF_I64_GT_U, Op.BR_IF_I64_LE_U},
-        {Op.I64_LE_S, Op.BR_IF_I64_LE_S, Op.BR_IF_I64_GT_S}, {Op.I64_LE_U, Op.BR_IF_I64_LE_U, Op.BR_IF_I64_GT_U},
-        {Op.I64_GE_S, Op.BR_IF_I64_GE_S, Op.BR_IF_I64_LT_S}, {Op.I64_GE_U, Op.BR_IF_I64_GE_U, Op.BR_IF_I64_LT_U},
-        {Op.I64_EQZ, Op.BR_IF_I64_EQZ, Op.BR_IF_I64_NEZ},
+        {Op.I32_EQZ, Op.IF_FALSE, Op.BR_IF}, {Op.I64_EQZ, Op.BR_IF_I64_EQZ, Op.BR_IF_I64_NEZ},
+    };
+
+    /**
+     * An i64 (or f64) comparison and its branches (taken when true, when false) comparing with an inline
+     * constant. Only that form is fused: comparing two computed i64 values is rare in the kernels, and every
+     * case counts against the dispatch loop's size.
+     */
+    private static final int[][] COMPARE_CONSTANT_BRANCH64 = {
+        {Op.I64_EQ, Op.BR_IF_I64_EQ_C, Op.BR_IF_I64_NE_C}, {Op.I64_NE, Op.BR_IF_I64_NE_C, Op.BR_IF_I64_EQ_C},
+        {Op.I64_LT_S, Op.BR_IF_I64_LT_S_C, Op.BR_IF_I64_GE_S_C}, {Op.I64_LT_U, Op.BR_IF_I64_LT_U_C, Op.BR_IF_I64_GE_U_C},
+        {Op.I64_GT_S, Op.BR_IF_I64_GT_S_C, Op.BR_IF_I64_LE_S_C}, {Op.I64_GT_U, Op.BR_IF_I64_GT_U_C, Op.BR_IF_I64_LE_U_C},
+        {Op.I64_LE_S, Op.BR_IF_I64_LE_S_C, Op.BR_IF_I64_GT_S_C}, {Op.I64_LE_U, Op.BR_IF_I64_LE_U_C, Op.BR_IF_I64_GT_U_C},
+        {Op.I64_GE_S, Op.BR_IF_I64_GE_S_C, Op.BR_IF_I64_LT_S_C}, {Op.I64_GE_U, Op.BR_IF_I64_GE_U_C, Op.BR_IF_I64_LT_U_C},
+        {Op.F64_LE, Op.BR_IF_F64_LE_C, Op.BR_UNLESS_F64_LE_C}, // f64 constants are emitted as I64_CONST
     };
 
     /**
      * Emits a conditional jump taken when the condition is true ({@code negate} false) or false, fusing it
-     * with a preceding i32 comparison when possible. Returns with the target slot still to be emitted.
+     * with a preceding comparison when possible. Returns with the target slot still to be emitted.
      */
     private void conditionalJump(boolean negate) {
+        if (canFuse(Op.LOCAL_GET) && lastStart == len - 2) {
+            int slot = out[lastStart + 1];
+            len = lastStart;
+            emit(negate ? Op.IF_FALSE_L : Op.BR_IF_L, slot);
+            fused = true;
+            return;
+        }
+        if (canFuse(Op.LOCAL_AND_C) && lastStart == len - 3) {
+            fuse(negate ? Op.IF_FALSE_AND_C : Op.BR_IF_AND_C); // a flag bit of a local tested
+            return;
+        }
         if (lastStart >= 0 && labelPos != len && lastStart == len - 1) {
             for (int[] row : COMPARE_BRANCH) {
                 if (out[lastStart] == row[0]) {
                     int branch = negate ? row[2] : row[1];
                     int withConstant = WITH_CONSTANT[branch];
-                    int withConstant64 = WITH_CONSTANT64[branch];
-                    if (withConstant >= 0 && prevStart >= 0 && prevStart == lastStart - 2
-                            && out[prevStart] == Op.I32_CONST && labelPos != lastStart) {
-                        int constant = out[prevStart + 1];
-                        len = prevStart;
-                        lastStart = prevStart; // the fused instruction now starts at the constant
-                        emit(withConstant, constant);
-                    } else if (withConstant64 >= 0 && prevStart >= 0 && prevStart == lastStart - 3
-                            && out[prevStart] == Op.I64_CONST && labelPos != lastStart) {
-                        int low = out[prevStart + 1];
-                        int high = out[prevStart + 2];
-                        len = prevStart;
-                        lastStart = prevStart;
-                        emit(withConstant64, low);
-                        emit(high);
+                    if (withConstant >= 0 && follows(Op.I32_CONST, 2)) {
+                        fuseLastTwo(withConstant, out[prevStart + 1]);
                     } else {
                         len = lastStart;
                         emit(branch);
+                        fused = true;
                     }
-                    fused = true;
+                    return;
+                }
+            }
+            for (int[] row : COMPARE_CONSTANT_BRANCH64) {
+                if (out[lastStart] == row[0] && follows(Op.I64_CONST, 3)) {
+                    fuseLastTwo(negate ? row[2] : row[1], out[prevStart + 1], out[prevStart + 2]);
                     return;
                 }
             }
@@ -441,27 +470,15 @@ final class Compiler {
     /** For each fused i32 compare-and-branch op, its form comparing with an inline constant, else -1. */
     private static final int[] WITH_CONSTANT = new int[Op.COUNT];
 
-    /** For each fused i64 compare-and-branch op, its form comparing with an inline constant, else -1. */
-    private static final int[] WITH_CONSTANT64 = new int[Op.COUNT];
-
     static {
-        pair(WITH_CONSTANT64, Op.BR_IF_I64_EQ, Op.BR_IF_I64_EQ_C, Op.BR_IF_I64_NE, Op.BR_IF_I64_NE_C,
-                Op.BR_IF_I64_LT_S, Op.BR_IF_I64_LT_S_C, Op.BR_IF_I64_LT_U, Op.BR_IF_I64_LT_U_C,
-                Op.BR_IF_I64_GT_S, Op.BR_IF_I64_GT_S_C, Op.BR_IF_I64_GT_U, Op.BR_IF_I64_GT_U_C,
-                Op.BR_IF_I64_LE_S, Op.BR_IF_I64_LE_S_C, Op.BR_IF_I64_LE_U, Op.BR_IF_I64_LE_U_C,
-                Op.BR_IF_I64_GE_S, Op.BR_IF_I64_GE_S_C, Op.BR_IF_I64_GE_U, Op.BR_IF_I64_GE_U_C);
-        pair(WITH_CONSTANT, Op.BR_IF_EQ, Op.BR_IF_EQ_C, Op.BR_IF_NE, Op.BR_IF_NE_C,
+        Arrays.fill(WITH_CONSTANT, -1);
+        int[] opAndForm = {Op.BR_IF_EQ, Op.BR_IF_EQ_C, Op.BR_IF_NE, Op.BR_IF_NE_C,
                 Op.BR_IF_LT_S, Op.BR_IF_LT_S_C, Op.BR_IF_LT_U, Op.BR_IF_LT_U_C,
                 Op.BR_IF_GT_S, Op.BR_IF_GT_S_C, Op.BR_IF_GT_U, Op.BR_IF_GT_U_C,
                 Op.BR_IF_LE_S, Op.BR_IF_LE_S_C, Op.BR_IF_LE_U, Op.BR_IF_LE_U_C,
-                Op.BR_IF_GE_S, Op.BR_IF_GE_S_C, Op.BR_IF_GE_U, Op.BR_IF_GE_U_C);
-    }
-
-    /** Fills {@code table} with -1, then maps each op of the (op, form) pairs to its form. */
-    private static void pair(int[] table, int... opAndForm) {
-        Arrays.fill(table, -1);
+                Op.BR_IF_GE_S, Op.BR_IF_GE_S_C, Op.BR_IF_GE_U, Op.BR_IF_GE_U_C};
         for (int i = 0; i < opAndForm.length; i += 2) {
-            table[opAndForm[i]] = opAndForm[i + 1];
+            WITH_CONSTANT[opAndForm[i]] = opAndForm[i + 1];
         }
     }
 
@@ -602,10 +619,16 @@ final class Compiler {
                             : prev == Op.I32_CONST && prevLen == 2 ? Op.CONST_SET
                             : prev == Op.LOCAL_ADD_C && prevLen == 3 ? Op.LOCAL_ADD_C_SET
                             : prev == Op.I32_ADD && prevLen == 1 ? Op.I32_ADD_SET
-                            : prev == Op.I32_ADD_LL && prevLen == 3 ? Op.I32_ADD_LL_SET : -1;
+                            : prev == Op.I32_ADD_LL && prevLen == 3 ? Op.I32_ADD_LL_SET
+                            : prev == Op.I32_ADD_L && prevLen == 2 ? Op.I32_ADD_L_SET : -1;
                     if (fusedOp >= 0) {
                         fuse(fusedOp);
                         emit(localSlot[i]);
+                        if (fusedOp == Op.LOCAL_ADD_C_SET && follows(Op.LOCAL_ADD_C_SET, 4)) {
+                            // two counters stepped in a row
+                            fuseLastTwo(Op.LOCAL_ADD_C_SET2, out[prevStart + 1], out[prevStart + 2],
+                                    out[prevStart + 3], out[lastStart + 1], out[lastStart + 2], out[lastStart + 3]);
+                        }
                         break;
                     }
                 }
@@ -619,6 +642,12 @@ final class Compiler {
                     emit(localSlot[i]);
                 } else if (canFuse(Op.I64_ADD_LL) && lastStart == len - 3) {
                     fuse(Op.I64_ADD_LL_TEE);
+                    emit(localSlot[i]);
+                } else if (canFuse(Op.I32_ADD_C) && lastStart == len - 2) {
+                    fuse(Op.I32_ADD_C_TEE);
+                    emit(localSlot[i]);
+                } else if (canFuse(Op.LOCAL_ADD_C64) && lastStart == len - 4) {
+                    fuse(Op.LOCAL_ADD_C64_TEE);
                     emit(localSlot[i]);
                 } else {
                     emit(typed(t, Op.LOCAL_TEE, Op.LOCAL_TEE_REF, Op.LOCAL_TEE_V128), localSlot[i]);
@@ -713,7 +742,10 @@ final class Compiler {
             }
             case I64_ADD -> {
                 typeBySignature(op);
-                if (canFuse(Op.LOCAL_GET2)) {
+                if (canFuse(Op.I64_CONST) && follows(Op.LOCAL_GET, 2)) {
+                    // a 64-bit counter stepped
+                    fuseLastTwo(Op.LOCAL_ADD_C64, out[prevStart + 1], out[lastStart + 1], out[lastStart + 2]);
+                } else if (canFuse(Op.LOCAL_GET2)) {
                     fuse(Op.I64_ADD_LL);
                 } else {
                     emit(Op.I64_ADD);
@@ -733,7 +765,9 @@ final class Compiler {
             }
             case I32_SHL, I32_SHR_U, I32_SHR_S -> {
                 typeBySignature(op);
-                if (canFuse(Op.I32_CONST)) {
+                if (op == Opcode.I32_SHL && canFuse(Op.LOCAL_GET_C) && lastStart == len - 3) {
+                    fuse(Op.LOCAL_SHL_C);
+                } else if (canFuse(Op.I32_CONST)) {
                     fuse(op == Opcode.I32_SHL ? Op.I32_SHL_C : op == Opcode.I32_SHR_U ? Op.I32_SHR_U_C : Op.I32_SHR_S_C);
                 } else {
                     emit(Op.of(op));
@@ -782,6 +816,16 @@ final class Compiler {
                         case I32_XOR -> Op.I32_XOR_C;
                         default -> Op.I32_ROTL_C;
                     });
+                    if (op == Opcode.I32_ADD && follows(Op.LOCAL_GET2, 3)) {
+                        // local.get a; local.get b; i32.const c; i32.add: the constant joins the local pair
+                        fuseLastTwo(Op.LOCAL_GET2_ADD_C, out[prevStart + 1], out[prevStart + 2], out[lastStart + 1]);
+                    }
+                } else if (op == Opcode.I32_ADD && canFuse(Op.I32_SHL_C)) {
+                    fuse(Op.I32_ADD_SHL_C);
+                } else if (op == Opcode.I32_ADD && canFuse(Op.LOCAL_SHL_C)) {
+                    fuse(Op.I32_ADD_LOCAL_SHL_C);
+                } else if (op == Opcode.I32_XOR && canFuse(Op.LOCAL_ROTL_C)) {
+                    fuse(Op.I32_XOR_LOCAL_ROTL_C);
                 } else if (op == Opcode.I32_ADD && canFuse(Op.LOCAL_GET_C)) {
                     fuse(Op.LOCAL_ADD_C);
                 } else if (op == Opcode.I32_AND && canFuse(Op.LOCAL_GET_C)) {
@@ -790,6 +834,8 @@ final class Compiler {
                     fuse(Op.LOCAL_ROTL_C);
                 } else if (op == Opcode.I32_ADD && canFuse(Op.LOCAL_GET2)) {
                     fuse(Op.I32_ADD_LL);
+                } else if (op == Opcode.I32_ADD && canFuse(Op.LOCAL_GET) && lastStart == len - 2) {
+                    fuse(Op.I32_ADD_L);
                 } else {
                     emit(Op.of(op));
                 }
@@ -812,8 +858,16 @@ final class Compiler {
                 typeBySignature(op);
                 if (canFuse(Op.LOCAL_GET) && lastStart == len - 2) {
                     fuse(op == Opcode.F64_ADD ? Op.F64_ADD_L : op == Opcode.F64_SUB ? Op.F64_SUB_L : Op.F64_MUL_L);
-                } else if (op == Opcode.F64_MUL && canFuse(Op.LOCAL_GET2)) {
-                    fuse(Op.F64_MUL_LL);
+                    if (op == Opcode.F64_ADD && follows(Op.F64_MUL_L, 2)) {
+                        // x * local + local, as in mandelbrot's iteration
+                        fuseLastTwo(Op.F64_MUL_ADD_LL, out[prevStart + 1], out[lastStart + 1]);
+                    }
+                } else if (op != Opcode.F64_SUB && canFuse(Op.LOCAL_GET2)) {
+                    fuse(op == Opcode.F64_MUL ? Op.F64_MUL_LL : Op.F64_ADD_LL);
+                } else if (op == Opcode.F64_MUL && canFuse(Op.LOCAL_TEE_GET)) {
+                    fuse(Op.F64_TEE_MUL_L);
+                } else if (op == Opcode.F64_ADD && canFuse(Op.LOCAL_TEE) && lastStart == len - 2) {
+                    fuse(Op.F64_TEE_ADD);
                 } else {
                     emit(Op.of(op));
                 }

@@ -35,9 +35,12 @@ final class Context {
 
     /** Makes the stack hold at least {@code slots} slots. */
     void ensure(int slots) {
-        if (slots <= s.length) {
-            return;
+        if (slots > s.length) {
+            grow(slots); // out of line: the dispatch loop inlines ensure, and C2 limits its total inlined size
         }
+    }
+
+    private void grow(int slots) {
         if (slots > MAX_SLOTS) {
             throw exhausted();
         }

@@ -24,11 +24,13 @@ final class InterpretedFunction extends FunctionInstance {
 
     Compiled compiled() {
         Compiled c = compiled;
-        if (c == null) {
-            c = Compiler.compile(instance.module(), type(), body, Interpreter.memoryOf(instance), engine.metering(),
-                    instance.meter());
-            compiled = c; // racing threads compile the same thing; either result is fine
-        }
+        return c != null ? c : compileNow(); // small, so that inlining it into the dispatch loop costs little
+    }
+
+    private Compiled compileNow() {
+        Compiled c = Compiler.compile(instance.module(), type(), body, Interpreter.memoryOf(instance),
+                engine.metering(), instance.meter());
+        compiled = c; // racing threads compile the same thing; either result is fine
         return c;
     }
 

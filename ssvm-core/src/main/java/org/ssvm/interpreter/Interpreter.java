@@ -12,7 +12,8 @@ import org.ssvm.runtime.NumericOps;
 /**
  * The dispatch loop. One Java call of {@link #run} per WebAssembly call; the frame lives in the context's
  * stack at {@code fp} (locals first, operand stack after). Frequent instructions are inline here; rare ones go
- * to {@link Rare} so that {@link #run} stays small enough for the JIT (under 8000 bytes of bytecode).
+ * to {@link Rare} so that {@link #run} stays small enough for the JIT (under 8000 bytes of bytecode, and well
+ * under so that C2 still inlines the memory helpers: see {@link Op}).
  *
  * <p>A trap leaving {@link #run} gets this frame appended to its Wasm backtrace by an exception handler around
  * the loop, which costs nothing until something throws.
@@ -36,6 +37,9 @@ final class Interpreter {
     static long db(double v) { return Double.doubleToRawLongBits(v); }
 
     static long b(boolean v) { return v ? 1 : 0; }
+
+    /** The 64-bit immediate stored as two ints (low, high) at {@code at}; shorter bytecode than inline. */
+    static long imm64(int[] code, int at) { return code[at] & 0xFFFF_FFFFL | (long) code[at + 1] << 32; }
 
     static void run(Context ctx, InterpretedFunction fn, int fp, int depth) {
         if (depth > ctx.maxDepth) {
@@ -65,14 +69,14 @@ final class Interpreter {
             inst.meter().poll();
         } else if (code[0] == Op.GAS) {
             pc = 4;
-            inst.meter().charge((code[1] & 0xFFFF_FFFFL) | (long) code[2] << 32, code[3]);
+            inst.meter().charge(imm64(code, 1), code[3]);
         }
         while (true) {
             int op = code[pc++];
             switch (op) {
                 case Op.BR -> pc = code[pc];
                 case Op.GAS -> {
-                    inst.meter().charge((code[pc] & 0xFFFF_FFFFL) | (long) code[pc + 1] << 32, code[pc + 2]);
+                    inst.meter().charge(imm64(code, pc), code[pc + 2]);
                     pc += 3;
                 }
                 case Op.CHECK -> inst.meter().poll();
@@ -168,7 +172,7 @@ final class Interpreter {
                 }
                 case Op.I32_CONST -> s[sp++] = code[pc++];
                 case Op.I64_CONST -> {
-                    s[sp++] = (code[pc] & 0xFFFF_FFFFL) | (long) code[pc + 1] << 32;
+                    s[sp++] = imm64(code, pc);
                     pc += 2;
                 }
                 case Op.I32_EQZ -> s[sp - 1] = b((int) s[sp - 1] == 0);
@@ -178,17 +182,13 @@ final class Interpreter {
                 case Op.I32_LT_U -> s[sp - 2] = b(Integer.compareUnsigned((int) s[sp - 2], (int) s[--sp]) < 0);
                 case Op.I32_GT_S -> s[sp - 2] = b((int) s[sp - 2] > (int) s[--sp]);
                 case Op.I32_GT_U -> s[sp - 2] = b(Integer.compareUnsigned((int) s[sp - 2], (int) s[--sp]) > 0);
-                case Op.I32_LE_S -> s[sp - 2] = b((int) s[sp - 2] <= (int) s[--sp]);
                 case Op.I32_LE_U -> s[sp - 2] = b(Integer.compareUnsigned((int) s[sp - 2], (int) s[--sp]) <= 0);
                 case Op.I32_GE_S -> s[sp - 2] = b((int) s[sp - 2] >= (int) s[--sp]);
                 case Op.I32_GE_U -> s[sp - 2] = b(Integer.compareUnsigned((int) s[sp - 2], (int) s[--sp]) >= 0);
                 case Op.I64_EQZ -> s[sp - 1] = b(s[sp - 1] == 0);
-                case Op.I64_EQ -> s[sp - 2] = b(s[sp - 2] == s[--sp]);
-                case Op.I64_NE -> s[sp - 2] = b(s[sp - 2] != s[--sp]);
                 case Op.F64_EQ -> s[sp - 2] = b(d(s[sp - 2]) == d(s[--sp]));
                 case Op.F64_NE -> s[sp - 2] = b(d(s[sp - 2]) != d(s[--sp]));
                 case Op.F64_LT -> s[sp - 2] = b(d(s[sp - 2]) < d(s[--sp]));
-                case Op.F64_GT -> s[sp - 2] = b(d(s[sp - 2]) > d(s[--sp]));
                 case Op.F64_LE -> s[sp - 2] = b(d(s[sp - 2]) <= d(s[--sp]));
                 case Op.F64_GE -> s[sp - 2] = b(d(s[sp - 2]) >= d(s[--sp]));
                 case Op.I32_ADD -> s[sp - 2] = (int) s[sp - 2] + (int) s[--sp];
@@ -196,7 +196,6 @@ final class Interpreter {
                 case Op.I32_MUL -> s[sp - 2] = (int) s[sp - 2] * (int) s[--sp];
                 case Op.I32_DIV_S -> s[sp - 2] = NumericOps.i32DivS((int) s[sp - 2], (int) s[--sp]);
                 case Op.I32_DIV_U -> s[sp - 2] = NumericOps.i32DivU((int) s[sp - 2], (int) s[--sp]);
-                case Op.I32_REM_S -> s[sp - 2] = NumericOps.i32RemS((int) s[sp - 2], (int) s[--sp]);
                 case Op.I32_REM_U -> s[sp - 2] = NumericOps.i32RemU((int) s[sp - 2], (int) s[--sp]);
                 case Op.I32_AND -> s[sp - 2] = s[sp - 2] & s[--sp];
                 case Op.I32_OR -> s[sp - 2] = s[sp - 2] | s[--sp];
@@ -212,7 +211,6 @@ final class Interpreter {
                 case Op.I64_OR -> s[sp - 2] = s[sp - 2] | s[--sp];
                 case Op.I64_XOR -> s[sp - 2] = s[sp - 2] ^ s[--sp];
                 case Op.I64_SHL -> s[sp - 2] = s[sp - 2] << (int) s[--sp];
-                case Op.I64_SHR_S -> s[sp - 2] = s[sp - 2] >> (int) s[--sp];
                 case Op.I64_SHR_U -> s[sp - 2] = s[sp - 2] >>> (int) s[--sp];
                 case Op.F64_ABS -> s[sp - 1] = s[sp - 1] & Long.MAX_VALUE;
                 case Op.F64_NEG -> s[sp - 1] = s[sp - 1] ^ Long.MIN_VALUE;
@@ -224,7 +222,6 @@ final class Interpreter {
                 case Op.I64_EXTEND_I32_S -> s[sp - 1] = (int) s[sp - 1];
                 case Op.I64_EXTEND_I32_U -> s[sp - 1] = s[sp - 1] & 0xFFFF_FFFFL;
                 case Op.F64_CONVERT_I32_S -> s[sp - 1] = db((int) s[sp - 1]);
-                case Op.F64_CONVERT_I64_S -> s[sp - 1] = db(s[sp - 1]);
                 case Op.I32_ADD_C -> s[sp - 1] = (int) s[sp - 1] + code[pc++];
                 case Op.I32_AND_C -> s[sp - 1] = s[sp - 1] & code[pc++];
                 case Op.LOCAL_GET2 -> {
@@ -290,16 +287,6 @@ final class Interpreter {
                 }
                 case Op.BR_IF_I64_EQZ -> pc = s[--sp] == 0 ? code[pc] : pc + 1;
                 case Op.BR_IF_I64_NEZ -> pc = s[--sp] != 0 ? code[pc] : pc + 1;
-                case Op.BR_IF_I64_EQ -> pc = s[sp -= 2] == s[sp + 1] ? code[pc] : pc + 1;
-                case Op.BR_IF_I64_NE -> pc = s[sp -= 2] != s[sp + 1] ? code[pc] : pc + 1;
-                case Op.BR_IF_I64_LT_S -> pc = s[sp -= 2] < s[sp + 1] ? code[pc] : pc + 1;
-                case Op.BR_IF_I64_GT_S -> pc = s[sp -= 2] > s[sp + 1] ? code[pc] : pc + 1;
-                case Op.BR_IF_I64_LE_S -> pc = s[sp -= 2] <= s[sp + 1] ? code[pc] : pc + 1;
-                case Op.BR_IF_I64_GE_S -> pc = s[sp -= 2] >= s[sp + 1] ? code[pc] : pc + 1;
-                case Op.BR_IF_I64_LT_U -> pc = Long.compareUnsigned(s[sp -= 2], s[sp + 1]) < 0 ? code[pc] : pc + 1;
-                case Op.BR_IF_I64_GT_U -> pc = Long.compareUnsigned(s[sp -= 2], s[sp + 1]) > 0 ? code[pc] : pc + 1;
-                case Op.BR_IF_I64_LE_U -> pc = Long.compareUnsigned(s[sp -= 2], s[sp + 1]) <= 0 ? code[pc] : pc + 1;
-                case Op.BR_IF_I64_GE_U -> pc = Long.compareUnsigned(s[sp -= 2], s[sp + 1]) >= 0 ? code[pc] : pc + 1;
                 case Op.I32_ADD_LL -> {
                     s[sp++] = (int) s[fp + code[pc]] + (int) s[fp + code[pc + 1]];
                     pc += 2;
@@ -357,17 +344,81 @@ final class Interpreter {
                     s[sp++] = db(d(s[fp + code[pc]]) * d(s[fp + code[pc + 1]]));
                     pc += 2;
                 }
-                // the i64 constant of these branches is read as two ints (low, high)
-                case Op.BR_IF_I64_EQ_C -> pc = s[--sp] == (code[pc] & 0xFFFF_FFFFL | (long) code[pc + 1] << 32) ? code[pc + 2] : pc + 3;
-                case Op.BR_IF_I64_NE_C -> pc = s[--sp] != (code[pc] & 0xFFFF_FFFFL | (long) code[pc + 1] << 32) ? code[pc + 2] : pc + 3;
-                case Op.BR_IF_I64_LT_S_C -> pc = s[--sp] < (code[pc] & 0xFFFF_FFFFL | (long) code[pc + 1] << 32) ? code[pc + 2] : pc + 3;
-                case Op.BR_IF_I64_GT_S_C -> pc = s[--sp] > (code[pc] & 0xFFFF_FFFFL | (long) code[pc + 1] << 32) ? code[pc + 2] : pc + 3;
-                case Op.BR_IF_I64_LE_S_C -> pc = s[--sp] <= (code[pc] & 0xFFFF_FFFFL | (long) code[pc + 1] << 32) ? code[pc + 2] : pc + 3;
-                case Op.BR_IF_I64_GE_S_C -> pc = s[--sp] >= (code[pc] & 0xFFFF_FFFFL | (long) code[pc + 1] << 32) ? code[pc + 2] : pc + 3;
-                case Op.BR_IF_I64_LT_U_C -> pc = Long.compareUnsigned(s[--sp], code[pc] & 0xFFFF_FFFFL | (long) code[pc + 1] << 32) < 0 ? code[pc + 2] : pc + 3;
-                case Op.BR_IF_I64_GT_U_C -> pc = Long.compareUnsigned(s[--sp], code[pc] & 0xFFFF_FFFFL | (long) code[pc + 1] << 32) > 0 ? code[pc + 2] : pc + 3;
-                case Op.BR_IF_I64_LE_U_C -> pc = Long.compareUnsigned(s[--sp], code[pc] & 0xFFFF_FFFFL | (long) code[pc + 1] << 32) <= 0 ? code[pc + 2] : pc + 3;
-                case Op.BR_IF_I64_GE_U_C -> pc = Long.compareUnsigned(s[--sp], code[pc] & 0xFFFF_FFFFL | (long) code[pc + 1] << 32) >= 0 ? code[pc + 2] : pc + 3;
+                case Op.I32_XOR_LOCAL_ROTL_C -> {
+                    s[sp - 1] = s[sp - 1] ^ Integer.rotateLeft((int) s[fp + code[pc]], code[pc + 1]);
+                    pc += 2;
+                }
+                case Op.LOCAL_SHL_C -> {
+                    s[sp++] = (int) s[fp + code[pc]] << code[pc + 1];
+                    pc += 2;
+                }
+                case Op.I32_ADD_SHL_C -> s[sp - 2] = (int) s[sp - 2] + ((int) s[--sp] << code[pc++]);
+                case Op.I32_ADD_LOCAL_SHL_C -> {
+                    s[sp - 1] = (int) s[sp - 1] + ((int) s[fp + code[pc]] << code[pc + 1]);
+                    pc += 2;
+                }
+                case Op.LOCAL_GET2_ADD_C -> {
+                    s[sp] = s[fp + code[pc]];
+                    s[sp + 1] = (int) s[fp + code[pc + 1]] + code[pc + 2];
+                    sp += 2;
+                    pc += 3;
+                }
+                case Op.LOCAL_ADD_C_SET2 -> {
+                    s[fp + code[pc + 2]] = (int) s[fp + code[pc]] + code[pc + 1];
+                    s[fp + code[pc + 5]] = (int) s[fp + code[pc + 3]] + code[pc + 4];
+                    pc += 6;
+                }
+                case Op.I32_ADD_C_TEE -> {
+                    s[fp + code[pc + 1]] = s[sp - 1] = (int) s[sp - 1] + code[pc];
+                    pc += 2;
+                }
+                case Op.LOCAL_ADD_C64 -> {
+                    s[sp++] = s[fp + code[pc]] + imm64(code, pc + 1);
+                    pc += 3;
+                }
+                case Op.LOCAL_ADD_C64_TEE -> {
+                    s[fp + code[pc + 3]] = s[sp++] = s[fp + code[pc]] + imm64(code, pc + 1);
+                    pc += 4;
+                }
+                case Op.BR_IF_L -> pc = (int) s[fp + code[pc]] != 0 ? code[pc + 1] : pc + 2;
+                case Op.IF_FALSE_L -> pc = (int) s[fp + code[pc]] == 0 ? code[pc + 1] : pc + 2;
+                case Op.I32_ADD_L -> s[sp - 1] = (int) s[sp - 1] + (int) s[fp + code[pc++]];
+                case Op.I32_ADD_L_SET -> {
+                    s[fp + code[pc + 1]] = (int) s[--sp] + (int) s[fp + code[pc]];
+                    pc += 2;
+                }
+                case Op.BR_IF_I64_EQ_C -> pc = s[--sp] == imm64(code, pc) ? code[pc + 2] : pc + 3;
+                case Op.BR_IF_I64_NE_C -> pc = s[--sp] != imm64(code, pc) ? code[pc + 2] : pc + 3;
+                case Op.BR_IF_I64_LT_S_C -> pc = s[--sp] < imm64(code, pc) ? code[pc + 2] : pc + 3;
+                case Op.BR_IF_I64_GT_S_C -> pc = s[--sp] > imm64(code, pc) ? code[pc + 2] : pc + 3;
+                case Op.BR_IF_I64_LE_S_C -> pc = s[--sp] <= imm64(code, pc) ? code[pc + 2] : pc + 3;
+                case Op.BR_IF_I64_GE_S_C -> pc = s[--sp] >= imm64(code, pc) ? code[pc + 2] : pc + 3;
+                case Op.BR_IF_I64_LT_U_C -> pc = Long.compareUnsigned(s[--sp], imm64(code, pc)) < 0 ? code[pc + 2] : pc + 3;
+                case Op.BR_IF_I64_GT_U_C -> pc = Long.compareUnsigned(s[--sp], imm64(code, pc)) > 0 ? code[pc + 2] : pc + 3;
+                case Op.BR_IF_I64_LE_U_C -> pc = Long.compareUnsigned(s[--sp], imm64(code, pc)) <= 0 ? code[pc + 2] : pc + 3;
+                case Op.BR_IF_I64_GE_U_C -> pc = Long.compareUnsigned(s[--sp], imm64(code, pc)) >= 0 ? code[pc + 2] : pc + 3;
+                case Op.F64_TEE_ADD -> {
+                    s[fp + code[pc++]] = s[sp - 1];
+                    s[sp - 2] = db(d(s[sp - 2]) + d(s[--sp]));
+                }
+                case Op.F64_TEE_MUL_L -> {
+                    s[fp + code[pc]] = s[sp - 1];
+                    s[sp - 1] = db(d(s[sp - 1]) * d(s[fp + code[pc + 1]]));
+                    pc += 2;
+                }
+                case Op.F64_MUL_ADD_LL -> {
+                    s[sp - 1] = db(d(s[sp - 1]) * d(s[fp + code[pc]]) + d(s[fp + code[pc + 1]]));
+                    pc += 2;
+                }
+                case Op.F64_ADD_LL -> {
+                    s[sp++] = db(d(s[fp + code[pc]]) + d(s[fp + code[pc + 1]]));
+                    pc += 2;
+                }
+                case Op.BR_IF_AND_C -> pc = ((int) s[fp + code[pc]] & code[pc + 1]) != 0 ? code[pc + 2] : pc + 3;
+                case Op.IF_FALSE_AND_C -> pc = ((int) s[fp + code[pc]] & code[pc + 1]) == 0 ? code[pc + 2] : pc + 3;
+                // !(x <= c) is not x > c: a NaN fails both
+                case Op.BR_IF_F64_LE_C -> pc = d(s[--sp]) <= d(imm64(code, pc)) ? code[pc + 2] : pc + 3;
+                case Op.BR_UNLESS_F64_LE_C -> pc = d(s[--sp]) <= d(imm64(code, pc)) ? pc + 3 : code[pc + 2];
                 default -> {
                     sp = Rare.exec(op, code, pc, s, r, sp, fp, inst, mem);
                     pc += Rare.LENGTH[op];

@@ -72,6 +72,13 @@ final class Rare {
             case Op.MEMORY_GROW -> {
                 s[sp - 1] = mem.grow(s[sp - 1] & 0xFFFF_FFFFL);
             }
+            case Op.I32_LE_S -> s[sp - 2] = b((int) s[sp - 2] <= (int) s[--sp]);
+            case Op.I64_EQ -> s[sp - 2] = b(s[sp - 2] == s[--sp]);
+            case Op.I64_NE -> s[sp - 2] = b(s[sp - 2] != s[--sp]);
+            case Op.F64_GT -> s[sp - 2] = b(d(s[sp - 2]) > d(s[--sp]));
+            case Op.I32_REM_S -> s[sp - 2] = NumericOps.i32RemS((int) s[sp - 2], (int) s[--sp]);
+            case Op.I64_SHR_S -> s[sp - 2] = s[sp - 2] >> (int) s[--sp];
+            case Op.F64_CONVERT_I64_S -> s[sp - 1] = db(s[sp - 1]);
             case Op.I64_LT_S -> s[sp - 2] = b(s[sp - 2] < s[--sp]);
             case Op.I64_LT_U -> s[sp - 2] = b(Long.compareUnsigned(s[sp - 2], s[--sp]) < 0);
             case Op.I64_GT_S -> s[sp - 2] = b(s[sp - 2] > s[--sp]);

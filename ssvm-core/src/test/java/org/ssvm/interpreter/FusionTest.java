@@ -181,7 +181,7 @@ class FusionTest extends WasmTestBase {
     }
 
     @Test
-    void i64ComparisonsFusedWithBranches() {
+    void i64ComparisonsBeforeBranches() {
         I64_COMPARISONS.forEach(FusionTest::checkCompare64);
         ModuleBuilder b = new ModuleBuilder();
         b.func("br", t(org.ssvm.model.ValType.I64), t(I32), Code.of().op(Opcode.BLOCK, Code.bt(I32)).i32(1).get(0)
@@ -329,8 +329,8 @@ class FusionTest extends WasmTestBase {
                 .get(0).i32(8).op(Opcode.I32_ADD).mem(Opcode.I32_LOAD, 4).op(Opcode.I32_ADD).end());
         b.func("store", t(I32, I32), t(), Code.of().get(0).get(1).mem(Opcode.I32_STORE, 0).end());
         int[] code = codeOf(b, 0);
-        assertStartsWith(code, Op.LOCAL_ADD_C_TEE, 0, 3, 2, Op.LOCAL_GET, 1, Op.I32_ADD, Op.LOCAL_GET, 2,
-                Op.I32_ADD, Op.LOCAL_ADD_C, 0, 8, Op.I32_LOAD, 4);
+        assertStartsWith(code, Op.LOCAL_ADD_C_TEE, 0, 3, 2, Op.I32_ADD_L, 1, Op.I32_ADD_L, 2, Op.LOCAL_ADD_C, 0, 8,
+                Op.I32_LOAD, 4);
         WasmInstance inst = instantiate(b);
         for (int y : VALUES) {
             inst.function("store").call(112, y);
@@ -411,5 +411,226 @@ class FusionTest extends WasmTestBase {
                 .op(Opcode.END).end());
         int[] code = codeOf(b, 0);
         assertEquals(1, java.util.Arrays.stream(code).filter(v -> v == Op.BR_IF_I64_LT_U_C).count(), "fused");
+    }
+
+    private static final int[] SHIFTS = {0, 1, 3, 31, 32, 33, -1};
+
+    @Test
+    void scaledIndexes() {
+        ModuleBuilder b = new ModuleBuilder();
+        for (int k = 0; k < SHIFTS.length; k++) {
+            // y * 3 + (x << k), the index a local; then y + ((x ^ 1) << k), the index computed
+            b.func("local" + k, t(I32, I32), t(I32), Code.of().get(1).i32(3).op(Opcode.I32_MUL).get(0).i32(SHIFTS[k])
+                    .op(Opcode.I32_SHL)
+                    .op(Opcode.I32_ADD).end());
+            b.func("computed" + k, t(I32, I32), t(I32), Code.of().get(1).get(0).i32(1).op(Opcode.I32_XOR)
+                    .i32(SHIFTS[k]).op(Opcode.I32_SHL).op(Opcode.I32_ADD).end());
+            b.func("shl" + k, t(I32), t(I32), Code.of().get(0).i32(SHIFTS[k]).op(Opcode.I32_SHL).end());
+        }
+        assertStartsWith(codeOf(b, 0), Op.LOCAL_GET_C, 1, 3, Op.I32_MUL, Op.I32_ADD_LOCAL_SHL_C, 0, SHIFTS[0],
+                Op.RETURN);
+        assertStartsWith(codeOf(b, 1), Op.LOCAL_GET2, 1, 0, Op.I32_XOR_C, 1, Op.I32_ADD_SHL_C, SHIFTS[0], Op.RETURN);
+        assertStartsWith(codeOf(b, 2), Op.LOCAL_SHL_C, 0, SHIFTS[0], Op.RETURN);
+        WasmInstance inst = instantiate(b);
+        for (int x : VALUES) {
+            for (int y : VALUES) {
+                for (int k = 0; k < SHIFTS.length; k++) {
+                    String what = x + " " + y + " << " + SHIFTS[k];
+                    assertEquals(y * 3 + (x << SHIFTS[k]), inst.function("local" + k).call(x, y)[0], what);
+                    assertEquals(y + ((x ^ 1) << SHIFTS[k]), inst.function("computed" + k).call(x, y)[0], what);
+                    assertEquals(x << SHIFTS[k], inst.function("shl" + k).call(x)[0], what);
+                }
+            }
+        }
+    }
+
+    @Test
+    void xorWithRotatedLocal() {
+        ModuleBuilder b = new ModuleBuilder();
+        for (int k = 0; k < SHIFTS.length; k++) {
+            // (y * 3) ^ rotl(x, k)
+            b.func("f" + k, t(I32, I32), t(I32), Code.of().get(1).i32(3).op(Opcode.I32_MUL).get(0).i32(SHIFTS[k])
+                    .op(Opcode.I32_ROTL).op(Opcode.I32_XOR).end());
+        }
+        assertStartsWith(codeOf(b, 0), Op.LOCAL_GET_C, 1, 3, Op.I32_MUL, Op.I32_XOR_LOCAL_ROTL_C, 0, SHIFTS[0],
+                Op.RETURN);
+        WasmInstance inst = instantiate(b);
+        for (int x : VALUES) {
+            for (int y : VALUES) {
+                for (int k = 0; k < SHIFTS.length; k++) {
+                    assertEquals(y * 3 ^ Integer.rotateLeft(x, SHIFTS[k]), inst.function("f" + k).call(x, y)[0]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void f64AtMostConstantFusedWithBranches() {
+        org.ssvm.model.ValType f64 = org.ssvm.model.ValType.F64;
+        double[] values = {0.0, -0.0, 4.0, Math.nextUp(4.0), -1e300, Double.NaN, Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY};
+        ModuleBuilder b = new ModuleBuilder();
+        for (int k = 0; k < values.length; k++) {
+            // local.tee keeps the local from fusing with what follows
+            b.func("br" + k, t(f64), t(I32), Code.of().op(Opcode.BLOCK, Code.bt(I32)).i32(1).get(0)
+                    .op(Opcode.LOCAL_TEE, 0).f64(values[k]).op(Opcode.F64_LE).op(Opcode.BR_IF, 0).op(Opcode.DROP)
+                    .i32(0).op(Opcode.END).end());
+            b.func("if" + k, t(f64), t(I32), Code.of().get(0).op(Opcode.LOCAL_TEE, 0).f64(values[k])
+                    .op(Opcode.F64_LE).op(Opcode.IF, Code.bt(I32)).i32(1).op(Opcode.ELSE).i32(0).op(Opcode.END).end());
+        }
+        int[] br = codeOf(b, 0);
+        int[] ifCode = codeOf(b, 1);
+        assertEquals(1, java.util.Arrays.stream(br).filter(v -> v == Op.BR_IF_F64_LE_C).count(), "br_if fused");
+        assertEquals(1, java.util.Arrays.stream(ifCode).filter(v -> v == Op.BR_UNLESS_F64_LE_C).count(), "if fused");
+        WasmInstance inst = instantiate(b);
+        for (double x : values) {
+            for (int k = 0; k < values.length; k++) {
+                int want = b(x <= values[k]); // false whenever a NaN is involved
+                assertEquals(want, inst.function("br" + k).call(x)[0], x + " <= " + values[k]);
+                assertEquals(want, inst.function("if" + k).call(x)[0], x + " <= " + values[k]);
+            }
+        }
+    }
+
+    @Test
+    void localPairWithConstantAndSteppedCounters() {
+        ModuleBuilder b = new ModuleBuilder();
+        for (int k = 0; k < VALUES.length; k++) {
+            // x - (y + c)
+            b.func("pair" + k, t(I32, I32), t(I32), Code.of().get(0).get(1).i32(VALUES[k]).op(Opcode.I32_ADD)
+                    .op(Opcode.I32_SUB).end());
+        }
+        // locals: 0 x, 1 y, 2 a, 3 b; a = x + 1; b = y - 3; then a = a + 5 reads the a just written
+        b.func("counters", t(I32, I32), t(I32), t(I32, I32), Code.of()
+                .get(0).i32(1).op(Opcode.I32_ADD).set(2).get(1).i32(3).op(Opcode.I32_SUB).set(3)
+                .get(2).i32(5).op(Opcode.I32_ADD).set(2)
+                .get(2).get(3).op(Opcode.I32_XOR).end());
+        // (x * y + 7) teed into a local, then added to it
+        b.func("tee", t(I32, I32), t(I32), t(I32), Code.of().get(0).get(1).op(Opcode.I32_MUL).i32(7)
+                .op(Opcode.I32_ADD).op(Opcode.LOCAL_TEE, 2).get(2).op(Opcode.I32_ADD).end());
+        assertStartsWith(codeOf(b, 0), Op.LOCAL_GET2_ADD_C, 0, 1, VALUES[0], Op.I32_SUB, Op.RETURN);
+        assertStartsWith(codeOf(b, VALUES.length), Op.LOCAL_ADD_C_SET2, 0, 1, 2, 1, -3, 3, Op.LOCAL_ADD_C_SET);
+        assertStartsWith(codeOf(b, VALUES.length + 1), Op.LOCAL_GET2, 0, 1, Op.I32_MUL, Op.I32_ADD_C_TEE, 7, 2);
+        WasmInstance inst = instantiate(b);
+        for (int x : VALUES) {
+            for (int y : VALUES) {
+                for (int k = 0; k < VALUES.length; k++) {
+                    assertEquals(x - (y + VALUES[k]), inst.function("pair" + k).call(x, y)[0]);
+                }
+                assertEquals((x + 6) ^ (y - 3), inst.function("counters").call(x, y)[0]);
+                assertEquals((x * y + 7) * 2, inst.function("tee").call(x, y)[0]);
+            }
+        }
+    }
+
+    @Test
+    void branchesOnALocal() {
+        ModuleBuilder b = new ModuleBuilder();
+        b.func("br", t(I32), t(I32), Code.of().op(Opcode.BLOCK, Code.bt(I32)).i32(1).get(0).op(Opcode.BR_IF, 0)
+                .op(Opcode.DROP).i32(0).op(Opcode.END).end());
+        b.func("if", t(I32), t(I32), Code.of().get(0).op(Opcode.IF, Code.bt(I32)).i32(1).op(Opcode.ELSE).i32(0)
+                .op(Opcode.END).end());
+        assertStartsWith(codeOf(b, 0), Op.I32_CONST, 1, Op.BR_IF_L, 0);
+        assertStartsWith(codeOf(b, 1), Op.IF_FALSE_L, 0);
+        WasmInstance inst = instantiate(b);
+        for (int x : VALUES) {
+            assertEquals(b(x != 0), inst.function("br").call(x)[0], "br_if " + x);
+            assertEquals(b(x != 0), inst.function("if").call(x)[0], "if " + x);
+        }
+    }
+
+    @Test
+    void localAddedToTopOfStack() {
+        ModuleBuilder b = new ModuleBuilder();
+        // locals: 0 x, 1 y, 2 t; t = x * 3 + y; then (t ^ y) + y
+        b.func("f", t(I32, I32), t(I32), t(I32), Code.of().get(0).i32(3).op(Opcode.I32_MUL).get(1)
+                .op(Opcode.I32_ADD).set(2).get(2).get(1).op(Opcode.I32_XOR).get(1).op(Opcode.I32_ADD).end());
+        assertStartsWith(codeOf(b, 0), Op.LOCAL_GET_C, 0, 3, Op.I32_MUL, Op.I32_ADD_L_SET, 1, 2, Op.LOCAL_GET2, 2, 1,
+                Op.I32_XOR, Op.I32_ADD_L, 1, Op.RETURN);
+        WasmInstance inst = instantiate(b);
+        for (int x : VALUES) {
+            for (int y : VALUES) {
+                assertEquals(((x * 3 + y) ^ y) + y, inst.function("f").call(x, y)[0]);
+            }
+        }
+    }
+
+    @Test
+    void i64LocalPlusConstant() {
+        ModuleBuilder b = new ModuleBuilder();
+        org.ssvm.model.ValType i64 = org.ssvm.model.ValType.I64;
+        for (int k = 0; k < LONGS.length; k++) {
+            b.func("add" + k, t(i64), t(i64), Code.of().get(0).i64(LONGS[k]).op(Opcode.I64_ADD).end());
+            // (x + c) teed into a local, then added to it
+            b.func("tee" + k, t(i64), t(i64), t(i64), Code.of().get(0).i64(LONGS[k]).op(Opcode.I64_ADD)
+                    .op(Opcode.LOCAL_TEE, 1).get(1).op(Opcode.I64_ADD).end());
+        }
+        long c = LONGS[0];
+        assertStartsWith(codeOf(b, 0), Op.LOCAL_ADD_C64, 0, (int) c, (int) (c >>> 32), Op.RETURN);
+        assertStartsWith(codeOf(b, 1), Op.LOCAL_ADD_C64_TEE, 0, (int) c, (int) (c >>> 32), 1, Op.LOCAL_GET, 1);
+        WasmInstance inst = instantiate(b);
+        for (long x : LONGS) {
+            for (int k = 0; k < LONGS.length; k++) {
+                assertEquals(x + LONGS[k], inst.function("add" + k).call(x)[0], x + " + " + LONGS[k]);
+                assertEquals((x + LONGS[k]) * 2, inst.function("tee" + k).call(x)[0], x + " + " + LONGS[k]);
+            }
+        }
+    }
+
+    @Test
+    void branchesOnLocalBits() {
+        ModuleBuilder b = new ModuleBuilder();
+        for (int k = 0; k < VALUES.length; k++) {
+            b.func("br" + k, t(I32), t(I32), Code.of().op(Opcode.BLOCK, Code.bt(I32)).i32(1).get(0).i32(VALUES[k])
+                    .op(Opcode.I32_AND).op(Opcode.BR_IF, 0).op(Opcode.DROP).i32(0).op(Opcode.END).end());
+            b.func("if" + k, t(I32), t(I32), Code.of().get(0).i32(VALUES[k]).op(Opcode.I32_AND)
+                    .op(Opcode.IF, Code.bt(I32)).i32(1).op(Opcode.ELSE).i32(0).op(Opcode.END).end());
+        }
+        assertStartsWith(codeOf(b, 0), Op.I32_CONST, 1, Op.BR_IF_AND_C, 0, VALUES[0]);
+        assertStartsWith(codeOf(b, 1), Op.IF_FALSE_AND_C, 0, VALUES[0]);
+        WasmInstance inst = instantiate(b);
+        for (int x : VALUES) {
+            for (int k = 0; k < VALUES.length; k++) {
+                assertEquals(b((x & VALUES[k]) != 0), inst.function("br" + k).call(x)[0], x + " & " + VALUES[k]);
+                assertEquals(b((x & VALUES[k]) != 0), inst.function("if" + k).call(x)[0], x + " & " + VALUES[k]);
+            }
+        }
+    }
+
+    @Test
+    void f64TeesSumsAndMultiplyAdd() {
+        ModuleBuilder b = new ModuleBuilder();
+        org.ssvm.model.ValType f64 = org.ssvm.model.ValType.F64;
+        // locals: 0 x, 1 y, 2 t
+        b.func("teeAdd", t(f64, f64), t(f64), t(f64), Code.of().get(0).get(1).f64(2.0).op(Opcode.F64_MUL)
+                .op(Opcode.LOCAL_TEE, 2).op(Opcode.F64_ADD).get(2).op(Opcode.F64_MUL).end());
+        b.func("teeMul", t(f64, f64), t(f64), t(f64), Code.of().get(0).get(1).op(Opcode.F64_SUB)
+                .op(Opcode.LOCAL_TEE, 2).get(1).op(Opcode.F64_MUL).get(2).op(Opcode.F64_ADD).end());
+        b.func("mulAdd", t(f64, f64), t(f64), Code.of().get(0).get(1).op(Opcode.F64_SUB).get(0).op(Opcode.F64_MUL)
+                .get(1).op(Opcode.F64_ADD).end());
+        b.func("sum", t(f64, f64), t(f64), Code.of().get(0).get(1).op(Opcode.F64_ADD).end());
+        assertStartsWith(codeOf(b, 0), Op.LOCAL_GET2, 0, 1, Op.I64_CONST, 0, 0x4000_0000, Op.F64_MUL,
+                Op.F64_TEE_ADD, 2, Op.F64_MUL_L, 2, Op.RETURN);
+        assertStartsWith(codeOf(b, 1), Op.LOCAL_GET2, 0, 1, Op.F64_SUB, Op.F64_TEE_MUL_L, 2, 1, Op.F64_ADD_L, 2);
+        assertStartsWith(codeOf(b, 2), Op.LOCAL_GET2, 0, 1, Op.F64_SUB, Op.F64_MUL_ADD_LL, 0, 1, Op.RETURN);
+        assertStartsWith(codeOf(b, 3), Op.F64_ADD_LL, 0, 1, Op.RETURN);
+        WasmInstance inst = instantiate(b);
+        double[] values = {0.0, -0.0, 1.5, -3.25, Double.NaN, Double.POSITIVE_INFINITY, 1e300, Double.MIN_VALUE};
+        for (double x : values) {
+            for (double y : values) {
+                String what = x + " " + y;
+                assertSameDouble((x + y * 2.0) * (y * 2.0), inst.function("teeAdd").call(x, y)[0], what);
+                assertSameDouble((x - y) * y + (x - y), inst.function("teeMul").call(x, y)[0], what);
+                assertSameDouble((x - y) * x + y, inst.function("mulAdd").call(x, y)[0], what);
+                assertSameDouble(x + y, inst.function("sum").call(x, y)[0], what);
+            }
+        }
+    }
+
+    /** Equal doubles, any NaN matching any NaN (Wasm leaves NaN payloads open). */
+    private static void assertSameDouble(double want, Object got, String what) {
+        double g = (double) got;
+        assertEquals(Double.isNaN(want) ? "NaN" : Long.toHexString(Double.doubleToRawLongBits(want)),
+                Double.isNaN(g) ? "NaN" : Long.toHexString(Double.doubleToRawLongBits(g)), what);
     }
 }
