@@ -5,7 +5,7 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import org.ssvm.model.CustomSection;
+import org.ssvm.compiler.AotCompiler;
 import org.ssvm.model.Module;
 
 /**
@@ -19,7 +19,6 @@ import org.ssvm.model.Module;
 final class CompilerWarnings implements AutoCloseable {
     /** The System.Logger the compiler's AOT loader writes to (java.util.logging is its backend). */
     static final String LOGGER = "org.ssvm.compiler.aot";
-    private static final String AOT_SECTION = "ssvm.aot";
 
     private static boolean open;
 
@@ -60,12 +59,7 @@ final class CompilerWarnings implements AutoCloseable {
 
     /** Warnings shown as lines on {@code err} while {@code module} runs, if it has an ssvm.aot section; else null. */
     static CompilerWarnings forModule(Module module, PrintWriter err) {
-        for (CustomSection c : module.customSections()) {
-            if (c.name().equals(AOT_SECTION)) {
-                return new CompilerWarnings(err);
-            }
-        }
-        return null;
+        return AotCompiler.hasSection(module) ? new CompilerWarnings(err) : null;
     }
 
     @Override

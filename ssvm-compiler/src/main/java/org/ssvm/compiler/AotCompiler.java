@@ -23,6 +23,16 @@ public final class AotCompiler {
     private AotCompiler() {
     }
 
+    /** Whether the decoded module carries an {@code ssvm.aot} section (the compiler engine would look at it first). */
+    public static boolean hasSection(Module module) {
+        for (var c : module.customSections()) {
+            if (c.name().equals(SECTION_NAME)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * The module {@code wasm} (a binary) with the compiled classes appended in an {@code ssvm.aot} section; an
      * older such section is removed first. Throws the decoder's or validator's exception for a bad module.

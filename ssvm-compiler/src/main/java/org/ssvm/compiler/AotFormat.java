@@ -76,7 +76,7 @@ final class AotFormat {
             out.writeInt(moduleKey.length);
             out.write(moduleKey);
             byte[] payload = payload(image);
-            out.writeInt(crc(payload, 0));
+            out.writeInt(crc32c(payload, 0));
             out.write(payload);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // not on a byte array
@@ -142,7 +142,7 @@ final class AotFormat {
                 throw new Rejected("module mismatch: the module was changed after compiling");
             }
             int payloadCrc = in.readInt();
-            if (payloadCrc != crc(data, data.length - in.available())) {
+            if (payloadCrc != crc32c(data, data.length - in.available())) {
                 throw new Rejected("payload checksum mismatch: the section is damaged");
             }
             String prefix = in.readUTF();
@@ -170,7 +170,8 @@ final class AotFormat {
         }
     }
 
-    private static int crc(byte[] data, int from) {
+    /** CRC-32C of {@code data} from index {@code from} on (also what names code cache entries). */
+    static int crc32c(byte[] data, int from) {
         java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
         crc.update(data, from, data.length - from);
         return (int) crc.getValue();

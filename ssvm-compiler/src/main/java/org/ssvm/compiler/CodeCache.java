@@ -94,9 +94,7 @@ final class CodeCache {
     }
 
     private static String crc(byte[] bytes) {
-        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
-        crc.update(bytes);
-        return Long.toHexString(crc.getValue());
+        return Integer.toHexString(AotFormat.crc32c(bytes, 0));
     }
 
     private static byte[] read(Path entry) {

@@ -138,7 +138,7 @@ public final class CompilerEngine implements ExecutionEngine {
      */
     @Override
     public boolean loadKnownCode(Module module) {
-        if (cache == null || !metering.isOff() || hasAotSection(module)) {
+        if (cache == null || !metering.isOff() || AotCompiler.hasSection(module)) {
             return false;
         }
         synchronized (codes) {
@@ -153,15 +153,6 @@ public final class CompilerEngine implements ExecutionEngine {
             aotResults.put(module, new AotLoader.Result(null, AotLoader.Status.NONE, null));
             return true;
         }
-    }
-
-    private static boolean hasAotSection(Module module) {
-        for (var c : module.customSections()) {
-            if (c.name().equals(AotFormat.SECTION_NAME)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** What became of the module's ssvm.aot section (null before its code was needed). */
